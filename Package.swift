@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSwift: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "simrun",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "SimEngine", targets: ["SimEngine"]),
+        .library(name: "Scenarios", targets: ["Scenarios"]),
+        .executable(name: "simrun", targets: ["simrun"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        .target(
+            name: "SimEngine",
+            dependencies: [
+                .product(name: "DequeModule", package: "swift-collections"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .target(
+            name: "Scenarios",
+            dependencies: ["SimEngine"],
+            swiftSettings: strictSwift
+        ),
+        .executableTarget(
+            name: "simrun",
+            dependencies: [
+                "SimEngine",
+                "Scenarios",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSwift
+        ),
+        .testTarget(name: "SimEngineTests", dependencies: ["SimEngine"], swiftSettings: strictSwift),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SimEngine"], swiftSettings: strictSwift),
+        .testTarget(name: "SimrunTests", dependencies: ["simrun"], swiftSettings: strictSwift),
+    ]
+)

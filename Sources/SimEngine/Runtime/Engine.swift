@@ -1,0 +1,219 @@
+import Synchronization
+
+/// Runs a model: the scheduler, clock, executors, randomness and trace of one run.
+///
+/// The same model code runs in both modes. In ``RunMode/sim`` everything runs on the calling
+/// thread in virtual time and the run is a pure function of the seed; in ``RunMode/live`` the
+/// actors run in parallel on one worker thread per core against the wall clock.
+///
+/// ```swift
+/// let engine = Engine(mode: .sim, seed: 7)
+/// let delivered = try engine.run { engine in
+///     let room = Room(engine: engine)
+///     try? await engine.clock.sleep(for: .seconds(60))
+///     return await room.deliveredCount
+/// }
+/// print(engine.statistics.events, engine.trace.hash)
+/// ```
+///
+/// ``run(until:interruption:_:)`` blocks the calling thread until the model finishes; from
+/// async code use ``runOnOwnThread(until:interruption:_:)``, which leaves the caller's thread free.
+public final class Engine: Sendable {
+    /// How the run executes.
+    public let mode: RunMode
+    /// The run's seed; every random stream derives from it.
+    public let seed: UInt64
+    /// The run's trace: every model event, folded into a hash and optionally written out.
+    public let trace: TraceRecorder
+
+    let backend: EngineBackend
+    private let statisticsStorage = Mutex(EngineStatistics())
+
+    /// Creates an engine.
+    ///
+    /// - Parameters:
+    ///   - mode: simulation (deterministic) or live (parallel, wall clock).
+    ///   - seed: the seed of every random stream and of the interleaving.
+    ///   - trace: where model events go; by default they are only hashed.
+    ///   - liveWorkers: worker threads in live mode; by default one per core.
+    public init(mode: RunMode, seed: UInt64, trace: TraceRecorder = TraceRecorder(), liveWorkers: Int? = nil) {
+        self.mode = mode
+        self.seed = seed
+        self.trace = trace
+        switch mode {
+        case .sim: backend = .simulation(SimulationScheduler(seed: seed))
+        case .live: backend = .live(LiveScheduler(workerCount: liveWorkers ?? Self.coreCount))
+        }
+    }
+
+    /// The number of cores the process may use.
+    public static var coreCount: Int { Swift.max(1, SystemInfo.activeProcessorCount) }
+
+    /// The clock of the run.
+    public var clock: SimulationClock { SimulationClock(backend: backend) }
+
+    /// The run's time now.
+    public var now: SimulationInstant { SimulationInstant(nanoseconds: backend.now) }
+
+    /// What the engine did; complete once ``run(until:interruption:_:)`` returns.
+    public var statistics: EngineStatistics { statisticsStorage.withLock { $0 } }
+
+    /// Makes the serial executor for a new model actor.
+    ///
+    /// - Parameter label: the actor's name in diagnostics, such as `room-3`.
+    public func makeExecutor(label: String) -> ActorExecutor {
+        switch backend {
+        case .simulation(let scheduler): ActorExecutor(host: .simulation(scheduler), label: label)
+        case .live(let scheduler): ActorExecutor(host: .live(scheduler.assignWorker()), label: label)
+        }
+    }
+
+    /// The random stream of `(seed, stream, entity)`.
+    public func random(_ stream: String, entity: UInt64 = 0) -> RandomStream {
+        RandomStream(seed: seed, stream: stream, entity: entity)
+    }
+
+    /// Starts a task whose non-isolated code runs on the engine.
+    ///
+    /// Never use `Task {}` or `Task.detached {}` from non-isolated model code: such tasks run on
+    /// the global pool and the simulation reports them as escaped work.
+    public func spawn(_ operation: sending @escaping @isolated(any) () async -> Void) {
+        switch backend {
+        case .simulation(let scheduler): Task(executorPreference: scheduler, operation: operation)
+        case .live(let scheduler): Task(executorPreference: scheduler, operation: operation)
+        }
+    }
+
+    /// Runs `body` isolated to `actor` at `instant`, without starting a task.
+    ///
+    /// This is how the network and timers reach actors: the callback runs between the actor's
+    /// jobs, on the thread that runs its executor. Work due at the same instant is interleaved
+    /// by the seeded scheduler. An instant in the past means now.
+    ///
+    /// - Complexity: O(log n) in the number of pending timers.
+    public func send<A: ModelActor>(to actor: A, at instant: SimulationInstant,
+                                    _ body: @escaping @Sendable (isolated A) -> Void) {
+        let call: () -> Void = { actor.assumeIsolated { body($0) } }
+        switch actor.executor.host {
+        case .simulation: backend.schedule(.call(call), at: instant.nanoseconds)
+        case .live(let worker): backend.schedule(.call(call), at: instant.nanoseconds, on: worker)
+        }
+    }
+
+    /// Runs `body` isolated to `actor` after `delay`, without starting a task.
+    public func send<A: ModelActor>(to actor: A, after delay: Duration = .zero,
+                                    _ body: @escaping @Sendable (isolated A) -> Void) {
+        send(to: actor, at: now.advanced(by: delay), body)
+    }
+
+    /// Runs the model until `main` returns, and returns its result.
+    ///
+    /// - Parameters:
+    ///   - horizon: in simulation mode, the latest virtual time the run may reach.
+    ///   - interruption: polled every few thousand events; answering true stops the run.
+    ///   - main: the model's entry point, run as an engine task.
+    /// - Throws: ``EngineError`` when work escaped the simulation, the run stalled, reached its
+    ///   horizon or was interrupted.
+    public func run<Value: Sendable>(
+        until horizon: SimulationInstant? = nil,
+        interruption: @escaping @Sendable () -> Bool = { false },
+        _ main: @escaping @Sendable (Engine) async -> Value
+    ) throws(EngineError) -> Value {
+        let result = Mutex<Value?>(nil)
+        let wallStart = MonotonicClock.nanoseconds()
+        defer {
+            let wall = MonotonicClock.nanoseconds() - wallStart
+            statisticsStorage.withLock { $0.wallNanoseconds = wall }
+        }
+        switch backend {
+        case .simulation(let scheduler):
+            scheduler.adoptCurrentThread()
+            spawn {
+                let value = await main(self)
+                result.withLock { $0 = value }
+                scheduler.stop()
+            }
+            return try runSimulation(scheduler, result: result, horizon: horizon?.nanoseconds ?? .max,
+                                     interruption: interruption)
+        case .live(let scheduler):
+            let done = ConditionLock()
+            spawn {
+                let value = await main(self)
+                done.withLock {
+                    result.withLock { $0 = value }
+                    done.signal()
+                }
+            }
+            return try runLive(scheduler, result: result, done: done, interruption: interruption)
+        }
+    }
+
+    /// Runs the model on a thread of its own and suspends the caller until it finishes.
+    ///
+    /// Use this from async code (tests, servers): ``run(until:interruption:_:)`` would block a
+    /// thread of Swift's cooperative pool for the whole run.
+    public func runOnOwnThread<Value: Sendable>(
+        until horizon: SimulationInstant? = nil,
+        interruption: @escaping @Sendable () -> Bool = { false },
+        _ main: @escaping @Sendable (Engine) async -> Value
+    ) async throws(EngineError) -> Value {
+        let outcome: Result<Value, EngineError> = await withUnsafeContinuation { continuation in
+            let thread = OSThread.start {
+                do throws(EngineError) {
+                    continuation.resume(returning: .success(try self.run(until: horizon, interruption: interruption, main)))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+            OSThread.detach(thread)
+        }
+        return try outcome.get()
+    }
+
+    private func runSimulation<Value>(_ scheduler: SimulationScheduler, result: borrowing Mutex<Value?>,
+                                      horizon: Int64,
+                                      interruption: () -> Bool) throws(EngineError) -> Value {
+        defer {
+            statisticsStorage.withLock {
+                $0.events = scheduler.executed
+                $0.endTime = SimulationInstant(nanoseconds: scheduler.now)
+            }
+        }
+        while true {
+            let reason = scheduler.run(until: horizon, shouldInterrupt: interruption)
+            let escaped = scheduler.foreignReport
+            if escaped.count > 0 { throw .workEscaped(count: escaped.count, targets: escaped.targets) }
+            let instant = SimulationInstant(nanoseconds: scheduler.now)
+            switch reason {
+            case .stopped:
+                if let value = result.withLock({ $0 }) { return value }
+            case .idle:
+                // Distinguish work that escaped to another thread (it arrives late) from a stall.
+                if scheduler.awaitForeignWork(attempts: 20) { continue }
+                throw .stalled(at: instant, executed: scheduler.executed)
+            case .horizonReached:
+                throw .horizonReached(instant)
+            case .interrupted:
+                throw .interrupted(at: instant)
+            }
+        }
+    }
+
+    private func runLive<Value>(_ scheduler: LiveScheduler, result: borrowing Mutex<Value?>, done: ConditionLock,
+                                interruption: () -> Bool) throws(EngineError) -> Value {
+        defer {
+            scheduler.shutdown()
+            statisticsStorage.withLock {
+                $0.events = scheduler.executed
+                $0.endTime = SimulationInstant(nanoseconds: scheduler.now)
+            }
+        }
+        done.lock()
+        defer { done.unlock() }
+        while true {
+            if let value = result.withLock({ $0 }) { return value }
+            if interruption() { throw .interrupted(at: SimulationInstant(nanoseconds: scheduler.now)) }
+            done.wait(untilMonotonicNanoseconds: MonotonicClock.nanoseconds() + 50_000_000)
+        }
+    }
+}

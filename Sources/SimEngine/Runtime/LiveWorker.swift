@@ -1,0 +1,121 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One worker thread of live mode with its own run loop.
+///
+/// Actors are pinned to a worker when their executor is made, so an actor's jobs always run on
+/// one thread, one at a time, while actors on different workers run in parallel. Other threads
+/// hand work over through a locked inbox; the worker swaps the whole inbox out at once and runs
+/// the batch without the lock. Timers live in the worker's heap, keyed by nanoseconds since the
+/// run started on the monotonic clock.
+final class LiveWorker: @unchecked Sendable {
+    // @unchecked: `inbox`, `timers`, `sleeping`, `stopping` and `thread` are guarded by `lock`;
+    // `taskExecutor` is written before the thread starts; `executed` belongs to the worker thread.
+
+    private let lock = ConditionLock()
+    private var inbox: [ScheduledWork] = []
+    private var timers = TimerHeap()
+    private var sleeping = false
+    private var stopping = false
+    private var thread: ThreadIdentity?
+    private(set) var executed: UInt64 = 0
+
+    /// The worker's index, for diagnostics.
+    let index: Int
+    /// The monotonic reading at which the run started.
+    let origin: Int64
+    private var taskExecutor: UnownedTaskExecutor?
+
+    init(index: Int, origin: Int64) {
+        self.index = index
+        self.origin = origin
+    }
+
+    /// Starts the worker's thread; its non-isolated jobs run on `taskExecutor`.
+    func start(taskExecutor: UnownedTaskExecutor) -> pthread_t {
+        self.taskExecutor = taskExecutor
+        let handle = OSThread.start { self.runLoop() }
+        // Wait until the thread knows itself, so isolation checks are answered correctly.
+        while !lock.withLock({ thread != nil }) { sched_yield() }
+        return handle
+    }
+
+    /// Whether the calling thread is this worker's thread.
+    var isCurrentThread: Bool { lock.withLock { thread?.isCurrent ?? false } }
+
+    /// Hands work to the worker from any thread.
+    func enqueue(_ work: ScheduledWork) {
+        lock.lock()
+        inbox.append(work)
+        if sleeping { lock.signal() }
+        lock.unlock()
+    }
+
+    /// Schedules work at `deadline`, in nanoseconds since the run started, from any thread.
+    func schedule(_ work: ScheduledWork, at deadline: Int64) {
+        lock.lock()
+        timers.insert(work, at: deadline)
+        if sleeping { lock.signal() }
+        lock.unlock()
+    }
+
+    /// Asks the loop to finish; pending work is abandoned.
+    func stop() {
+        lock.withLock {
+            stopping = true
+            lock.signal()
+        }
+    }
+
+    /// The worker's loop; returns after ``stop()``.
+    private func runLoop() {
+        lock.withLock { thread = .current }
+        var batch: [ScheduledWork] = []
+        batch.reserveCapacity(256)
+        lock.lock()
+        while !stopping {
+            swap(&batch, &inbox)
+            if !timers.isEmpty {
+                let now = MonotonicClock.nanoseconds() - origin
+                while let due = timers.popFirst(dueBy: now) { batch.append(due) }
+            }
+            if batch.isEmpty {
+                // `inbox` is empty too (both were swapped), so nothing can be lost by sleeping.
+                sleeping = true
+                if let deadline = timers.earliestDeadline {
+                    lock.wait(untilMonotonicNanoseconds: origin + deadline)
+                } else {
+                    lock.wait()
+                }
+                sleeping = false
+                continue
+            }
+            lock.unlock()
+            for work in batch { execute(work) }
+            batch.removeAll(keepingCapacity: true)
+            lock.lock()
+        }
+        lock.unlock()
+    }
+
+    @inline(__always)
+    private func execute(_ work: ScheduledWork) {
+        executed &+= 1
+        let taskExecutor = taskExecutor!
+        switch work {
+        case .job(let job, let serial?):
+            job.runSynchronously(isolatedTo: serial, taskExecutor: taskExecutor)
+        case .job(let job, nil):
+            job.runSynchronously(on: taskExecutor)
+        case .call(let call):
+            call()
+        case .resume(let continuation):
+            continuation.resume()
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// A point in a run's time, in whole nanoseconds since the run started.
+///
+/// In simulation mode this is virtual time, advanced only by the scheduler; in live mode it is
+/// the wall clock measured from the start of the run. Integer nanoseconds keep arithmetic exact,
+/// so virtual-time results are reproducible bit for bit.
+public struct SimulationInstant: InstantProtocol, Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    /// Nanoseconds since the start of the run.
+    public var nanoseconds: Int64
+
+    /// The instant at which every run starts.
+    public static let start = SimulationInstant(nanoseconds: 0)
+
+    /// Creates the instant `nanoseconds` after the start of the run.
+    public init(nanoseconds: Int64) {
+        self.nanoseconds = nanoseconds
+    }
+
+    public func advanced(by duration: Duration) -> SimulationInstant {
+        let (sum, overflow) = nanoseconds.addingReportingOverflow(duration.wholeNanoseconds)
+        return SimulationInstant(nanoseconds: overflow ? (duration < .zero ? .min : .max) : sum)
+    }
+
+    public func duration(to other: SimulationInstant) -> Duration {
+        .nanoseconds(other.nanoseconds - nanoseconds)
+    }
+
+    public static func < (lhs: SimulationInstant, rhs: SimulationInstant) -> Bool {
+        lhs.nanoseconds < rhs.nanoseconds
+    }
+
+    /// Seconds since the start of the run.
+    public var seconds: Double { Double(nanoseconds) / 1e9 }
+
+    public var description: String { "t+\(Duration.nanoseconds(nanoseconds))" }
+}
