@@ -23,6 +23,8 @@ public final class Engine: Sendable {
     public let mode: RunMode
     /// The run's seed; every random stream derives from it.
     public let seed: UInt64
+    /// The seed of the scheduler's choices among work ready at the same instant.
+    public let interleavingSeed: UInt64
     /// The run's trace: every model event, folded into a hash and optionally written out.
     public let trace: TraceRecorder
 
@@ -33,15 +35,19 @@ public final class Engine: Sendable {
     ///
     /// - Parameters:
     ///   - mode: simulation (deterministic) or live (parallel, wall clock).
-    ///   - seed: the seed of every random stream and of the interleaving.
+    ///   - seed: the seed of every random stream and, by default, of the interleaving.
+    ///   - interleavingSeed: set apart from `seed` to replay the same random draws under
+    ///     another interleaving, which isolates races from randomness.
     ///   - trace: where model events go; by default they are only hashed.
     ///   - liveWorkers: worker threads in live mode; by default one per core.
-    public init(mode: RunMode, seed: UInt64, trace: TraceRecorder = TraceRecorder(), liveWorkers: Int? = nil) {
+    public init(mode: RunMode, seed: UInt64, interleavingSeed: UInt64? = nil, trace: TraceRecorder = TraceRecorder(),
+                liveWorkers: Int? = nil) {
         self.mode = mode
         self.seed = seed
+        self.interleavingSeed = interleavingSeed ?? seed
         self.trace = trace
         switch mode {
-        case .sim: backend = .simulation(SimulationScheduler(seed: seed))
+        case .sim: backend = .simulation(SimulationScheduler(seed: interleavingSeed ?? seed))
         case .live: backend = .live(LiveScheduler(workerCount: liveWorkers ?? Self.coreCount))
         }
     }

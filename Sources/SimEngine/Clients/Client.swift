@@ -1,0 +1,66 @@
+/// A synthetic chat client: posts into its rooms with think time between messages and checks
+/// the order of everything it receives.
+public actor Client: ModelActor {
+    public nonisolated let executor: ActorExecutor
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    /// The client's user id.
+    public nonisolated let id: Int
+    private let engine: Engine
+    private var random: RandomStream
+    private var rooms: [Room] = []
+    private var lastSequence: [Int: Int] = [:]
+    private var sent = 0
+    /// What the client has sent and received so far.
+    public private(set) var tally = DeliveryTally()
+
+    /// Creates the client of user `id`.
+    public init(engine: Engine, id: Int) {
+        executor = engine.makeExecutor(label: "client-\(id)")
+        self.id = id
+        self.engine = engine
+        random = engine.random("client.behaviour", entity: UInt64(id))
+    }
+
+    /// Joins `room`.
+    public func join(_ room: Room) async {
+        rooms.append(room)
+        lastSequence[room.id] = 0
+        await room.join(self)
+    }
+
+    /// Greets its first room at once, then posts until `end`, waiting `thinkTime` (seconds)
+    /// before each further message.
+    ///
+    /// Clients that start together greet together, so their first messages race into shared
+    /// rooms at the same instant and the scheduler's interleaving decides each room's order.
+    public func converse(until end: SimulationInstant, thinkTime: Distribution) async {
+        guard !rooms.isEmpty else { return }
+        let clock = engine.clock
+        var intended = clock.now
+        var room = rooms[0]
+        while intended < end {
+            do { try await clock.sleep(until: intended) } catch { return }
+            sent += 1
+            let clientMessage = UInt64(id) << 32 | UInt64(sent)
+            engine.trace.record(.messageSent(user: id, room: room.id, clientMessage: clientMessage), at: clock.now)
+            _ = await room.post(from: id, clientMessage: clientMessage, intendedAt: intended)
+            tally.sent += 1
+            intended = clock.now.advanced(by: .nanoseconds(thinkTime.sampleNanoseconds(using: &random)))
+            room = rooms[Int(random.next(below: UInt64(rooms.count)))]
+        }
+    }
+
+    /// Receives message `sequence` of `room`, checking that it follows the previous one.
+    public func receive(room: Int, sequence: Int, intendedAt: SimulationInstant) {
+        let now = engine.now
+        engine.trace.record(.messageDelivered(user: id, room: room, sequence: sequence), at: now)
+        let expected = (lastSequence[room] ?? 0) + 1
+        if sequence != expected {
+            tally.recordOrderViolation(
+                "client-\(id) received seq \(sequence) of room-\(room) at \(now) but expected seq \(expected)")
+        }
+        lastSequence[room] = Swift.max(lastSequence[room] ?? 0, sequence)
+        tally.recordDelivery(latencyNanoseconds: intendedAt.duration(to: now).wholeNanoseconds)
+    }
+}

@@ -1,0 +1,89 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The machine-readable result of a run, written as `summary.json`.
+///
+/// Keys are snake_case. `schema_version` changes whenever a key is removed or changes meaning;
+/// keys may be added without a change.
+public struct RunSummary: Codable, Equatable, Sendable {
+    /// The version of this layout.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion = RunSummary.currentSchemaVersion
+    public var scenario: String
+    public var seed: UInt64
+    public var mode: RunMode
+    /// The run's trace hash as 16 hexadecimal digits.
+    public var traceHash: String
+    /// Units of work the engine executed.
+    public var events: UInt64
+    /// Model events recorded in the trace.
+    public var traceEvents: UInt64
+    public var virtualSeconds: Double
+    public var wallSeconds: Double
+    public var clients: Int
+    public var messages: Messages
+    public var invariants: [Invariant]
+    public var verdict: Verdict
+    /// The command that reproduces this run.
+    public var command: String
+
+    /// Message counts.
+    public struct Messages: Codable, Equatable, Sendable {
+        public var sent: Int
+        public var accepted: Int
+        public var delivered: Int
+        public var expectedDeliveries: Int
+        public var lost: Int
+        public var meanLatencyMs: Double
+        public var maxLatencyMs: Double
+    }
+
+    /// One guarantee and what the checks found.
+    public struct Invariant: Codable, Equatable, Sendable {
+        public var name: String
+        public var status: Verdict
+        public var violations: Int
+        public var firstViolation: String?
+    }
+
+    public init(scenario: String, seed: UInt64, mode: RunMode, trace: TraceRecorder, statistics: EngineStatistics,
+                outcome: ScenarioOutcome, command: String) {
+        self.scenario = scenario
+        self.seed = seed
+        self.mode = mode
+        traceHash = trace.hash.hexDigest
+        events = statistics.events
+        traceEvents = trace.count
+        virtualSeconds = statistics.endTime.seconds
+        wallSeconds = Double(statistics.wallNanoseconds) / 1e9
+        clients = outcome.clients
+        let tally = outcome.tally
+        messages = Messages(sent: tally.sent, accepted: outcome.accepted, delivered: tally.delivered,
+                            expectedDeliveries: outcome.expectedDeliveries, lost: outcome.lostDeliveries,
+                            meanLatencyMs: tally.meanLatencySeconds * 1e3,
+                            maxLatencyMs: Double(tally.latencyMaxNanoseconds) / 1e6)
+        let lostOrDuplicated = abs(outcome.expectedDeliveries - tally.delivered)
+        invariants = [
+            Invariant(name: "per_room_order", status: tally.orderViolations == 0 ? .pass : .fail,
+                      violations: tally.orderViolations, firstViolation: tally.firstOrderViolation),
+            Invariant(name: "exactly_once_delivery", status: lostOrDuplicated == 0 ? .pass : .fail,
+                      violations: lostOrDuplicated,
+                      firstViolation: lostOrDuplicated == 0 ? nil
+                          : "\(tally.delivered) deliveries made, \(outcome.expectedDeliveries) owed"),
+        ]
+        verdict = outcome.verdict
+        self.command = command
+    }
+
+    /// The summary as pretty-printed JSON with sorted keys.
+    public func jsonText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}

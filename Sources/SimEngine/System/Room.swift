@@ -1,0 +1,70 @@
+/// A chat room: the single writer that orders its messages and fans them out.
+///
+/// Every accepted message gets the next gap-free sequence number, so the room's order is the
+/// order in which posts reach the room actor: when several clients post at once, the seeded
+/// scheduler decides it. Every member, the sender included, receives the message: the sender's
+/// copy confirms the message and its place in the room's order, so every member sees the whole
+/// gap-free sequence. Each member is reached over its own link, whose latency is drawn from the
+/// room's stream; a link is FIFO, so a later message never overtakes an earlier one.
+public actor Room: ModelActor {
+    public nonisolated let executor: ActorExecutor
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    /// The room's id.
+    public nonisolated let id: Int
+    private let engine: Engine
+    private let linkLatency: Distribution
+    private var latencyStream: RandomStream
+    private var members: [Client] = []
+    private var lastArrival: [Int64] = []
+    private var nextSequence = 1
+    private var fannedOut = 0
+
+    /// Creates room `id`, whose links to its members have latencies drawn from `linkLatency`
+    /// (seconds).
+    public init(engine: Engine, id: Int, linkLatency: Distribution) {
+        executor = engine.makeExecutor(label: "room-\(id)")
+        self.id = id
+        self.engine = engine
+        self.linkLatency = linkLatency
+        latencyStream = engine.random("room.link.latency", entity: UInt64(id))
+    }
+
+    /// Adds `client` to the room's members.
+    public func join(_ client: Client) {
+        members.append(client)
+        lastArrival.append(0)
+    }
+
+    /// The number of members.
+    public var memberCount: Int { members.count }
+
+    /// Messages accepted so far.
+    public var accepted: Int { nextSequence - 1 }
+
+    /// Deliveries the room has sent towards members so far: each must arrive exactly once.
+    public var expectedDeliveries: Int { fannedOut }
+
+    /// Accepts a message from member `sender`, sequences it and sends it to every member.
+    ///
+    /// - Returns: the message's sequence number.
+    /// - Complexity: O(m log t) for m members and t pending timers.
+    public func post(from sender: Int, clientMessage: UInt64, intendedAt: SimulationInstant) -> Int {
+        let sequence = nextSequence
+        nextSequence += 1
+        let now = engine.now
+        engine.trace.record(.messageAccepted(room: id, sequence: sequence, user: sender, clientMessage: clientMessage),
+                            at: now)
+        let room = id
+        for index in members.indices {
+            let latency = linkLatency.sampleNanoseconds(using: &latencyStream)
+            let arrival = Swift.max(now.nanoseconds &+ latency, lastArrival[index] &+ 1)
+            lastArrival[index] = arrival
+            fannedOut += 1
+            engine.send(to: members[index], at: SimulationInstant(nanoseconds: arrival)) { client in
+                client.receive(room: room, sequence: sequence, intendedAt: intendedAt)
+            }
+        }
+        return sequence
+    }
+}

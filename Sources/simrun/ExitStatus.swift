@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The exit codes of `simrun`, as the README documents them.
+enum ExitStatus: Int32, CaseIterable {
+    /// Every guarantee held and every threshold was met.
+    case pass = 0
+    /// A latency or ratio threshold (SLO) was breached.
+    case thresholdBreached = 1
+    /// A guarantee (invariant) was violated; wins over a breached threshold.
+    case guaranteeViolated = 2
+    /// The command line or a scenario was invalid; nothing was written.
+    case badInput = 64
+    /// simrun failed: a loss of determinism, a stalled simulation, or a report it could not write.
+    case internalError = 70
+    /// The run was interrupted (SIGINT); partial files were removed.
+    case interrupted = 130
+
+    var exitCode: ExitCode { ExitCode(rawValue) }
+}

@@ -1,0 +1,165 @@
+public import ArgumentParser
+import Foundation
+import Scenarios
+public import SimEngine
+
+/// `simrun run SCENARIO`: runs a scenario, checks it and writes its reports.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a scenario and write its reports.",
+        discussion: "With no scenario, runs '\(ScenarioCatalog.defaultName)'. 'simrun list' shows every scenario."
+    )
+
+    @Argument(help: "The scenario to run.")
+    var scenario: String = ScenarioCatalog.defaultName
+
+    @Option(help: "The seed: the same seed replays the same run in sim mode.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp(
+        "Replay the seed's random draws under another interleaving of simultaneous work (default: the seed).",
+        valueName: "seed"))
+    var interleavingSeed: UInt64?
+
+    @Option(help: "sim (one thread, virtual time, deterministic) or live (all cores, wall clock).")
+    var mode: RunMode = .sim
+
+    @Option(help: "The number of synthetic clients (default: the scenario's).")
+    var clients: Int?
+
+    @Option(help: "How long clients generate load, such as 90s, 5m or 1h (default: the scenario's).",
+            transform: RunCommand.parseDuration)
+    var duration: Duration?
+
+    @Option(help: "The folder that receives the reports; created if missing.")
+    var out: String = "reports"
+
+    @Flag(help: "Also write every model event to OUT/trace.jsonl.")
+    var trace = false
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    static func parseDuration(_ text: String) throws -> Duration {
+        guard let duration = DurationText.parse(text) else {
+            throw ValidationError("'\(text)' is not a duration; write a number and a unit (ns, us, ms, s, m, h), such as 90s, 5m or 1h30m")
+        }
+        return duration
+    }
+
+    mutating func validate() throws {
+        guard ScenarioCatalog.named(scenario) != nil else {
+            let names = ScenarioCatalog.all.map(\.name)
+            let suggestion = names.min { editDistance($0, scenario) < editDistance($1, scenario) }
+                .map { " Did you mean '\($0)'?" } ?? ""
+            throw ValidationError("unknown scenario '\(scenario)'.\(suggestion) Known scenarios: \(names.joined(separator: ", ")).")
+        }
+    }
+
+    func run() throws {
+        var scenario = ScenarioCatalog.named(self.scenario)!
+        if let clients { scenario.clients = clients }
+        if let duration { scenario.duration = duration }
+        do throws(ConfigurationError) {
+            try scenario.validate()
+        } catch {
+            let flag = ["clients": "--clients", "duration": "--duration"][error.location]
+            let location = flag.map { "\($0) (\(error.location))" } ?? "scenario '\(scenario.name)', \(error.location)"
+            throw fail(.badInput, "\(location): \(error.problem); \(error.remedy)")
+        }
+        try prepareOutputFolder()
+
+        let recorder: TraceRecorder
+        if trace {
+            do { recorder = TraceRecorder(sink: try TraceFileWriter(path: "\(out)/trace.jsonl")) } catch {
+                throw fail(.badInput, "\(error.description); choose a writable --out folder")
+            }
+        } else {
+            recorder = TraceRecorder()
+        }
+
+        Interruption.install()
+        let engine = Engine(mode: mode, seed: seed, interleavingSeed: interleavingSeed, trace: recorder)
+        let outcome: ScenarioOutcome
+        let chosen = scenario
+        do throws(EngineError) {
+            outcome = try engine.run(interruption: Interruption.isRequested) { engine in await chosen.run(in: engine) }
+        } catch {
+            recorder.discard()
+            if case .interrupted = error { throw fail(.interrupted, "\(error); no reports were written") }
+            throw fail(.internalError, error.description + "\nreproduce with: \(reproduction(scenario))")
+        }
+
+        let summary = RunSummary(scenario: scenario.name, seed: seed, mode: mode, trace: recorder,
+                                 statistics: engine.statistics, outcome: outcome, command: reproduction(scenario))
+        do {
+            try recorder.commit()
+            try AtomicFile.write(try summary.jsonText(), to: "\(out)/summary.json")
+        } catch {
+            throw fail(.internalError, "\(error)")
+        }
+        if !quiet { printSummary(summary, violations: outcome.violations) }
+        if !outcome.violations.isEmpty { throw ExitStatus.guaranteeViolated.exitCode }
+    }
+
+    private func prepareOutputFolder() throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue { throw fail(.badInput, "--out \(out): is a file, not a folder; give a folder path") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        } catch {
+            throw fail(.badInput, "--out \(out): cannot create the folder (\(error.localizedDescription)); give a writable path")
+        }
+    }
+
+    private func reproduction(_ scenario: any Scenario) -> String {
+        "simrun run \(scenario.name) --seed \(seed)"
+            + (interleavingSeed.map { " --interleaving-seed \($0)" } ?? "")
+            + " --mode \(mode.rawValue) --clients \(scenario.clients) --duration \(DurationText.format(scenario.duration))"
+    }
+
+    private func printSummary(_ summary: RunSummary, violations: [String]) {
+        let messages = summary.messages
+        print("""
+            \(summary.scenario)  seed \(summary.seed)  \(summary.mode.rawValue) mode  \(summary.clients) clients
+              messages   \(messages.accepted) accepted, \(messages.delivered)/\(messages.expectedDeliveries) deliveries, \
+            \(messages.lost) lost
+              latency    mean \(format(messages.meanLatencyMs)) ms, max \(format(messages.maxLatencyMs)) ms
+              run        \(summary.events) events, \(format(summary.virtualSeconds)) s virtual in \
+            \(format(summary.wallSeconds)) s wall
+              trace      \(summary.traceHash) (\(summary.traceEvents) events)
+            """)
+        for violation in violations { print("  VIOLATED   \(violation)") }
+        print("  verdict    \(summary.verdict.rawValue.uppercased())   reports in \(out)/")
+    }
+
+    private func format(_ value: Double) -> String {
+        String(format: "%.2f", value)
+    }
+
+    /// Prints `message` to standard error and returns the exit code to throw.
+    private func fail(_ status: ExitStatus, _ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("simrun: \(message)\n".utf8))
+        return status.exitCode
+    }
+}
+
+extension RunMode: ExpressibleByArgument {}
+
+/// The Levenshtein distance between two strings, for "did you mean" suggestions.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var previous = Array(0...b.count)
+    for (i, x) in a.enumerated() {
+        var current = [i + 1]
+        for (j, y) in b.enumerated() {
+            current.append(Swift.min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

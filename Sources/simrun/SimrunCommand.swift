@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// `simrun`: simulate and load-test real-time messaging and notification systems.
+@main
+struct SimrunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simrun",
+        abstract: "Simulate and load-test real-time messaging and notification systems.",
+        discussion: """
+            Exit codes: 0 pass, 1 an SLO threshold breached, 2 a guarantee violated, \
+            64 bad input, 70 internal error (including a loss of determinism), 130 interrupted.
+            """,
+        subcommands: [RunCommand.self, ListCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}

@@ -1,0 +1,93 @@
+import Testing
+import Scenarios
+import SimEngine
+
+@Suite("Chat scenario")
+struct ChatScenarioTests {
+    private func small(clients: Int = 120, rooms: Int = 4) -> ChatScenario {
+        ChatScenario(name: "test", summary: "", clients: clients, duration: .seconds(10), rooms: rooms,
+                     roomsPerClient: 2, thinkTime: .exponential(mean: 2),
+                     linkLatency: .lognormal(median: 0.02, sigma: 0.5))
+    }
+
+    private func run(_ scenario: ChatScenario, seed: UInt64, interleavingSeed: UInt64? = nil)
+        async throws -> (ScenarioOutcome, TraceHasher) {
+        let engine = Engine(mode: .sim, seed: seed, interleavingSeed: interleavingSeed)
+        let outcome = try await engine.runOnOwnThread { engine in await scenario.run(in: engine) }
+        return (outcome, engine.trace.hash)
+    }
+
+    @Test func aCleanRunDeliversEverythingInOrder() async throws {
+        let (outcome, _) = try await run(small(), seed: 3)
+        #expect(outcome.accepted > 500)
+        #expect(outcome.tally.sent == outcome.accepted)
+        #expect(outcome.expectedDeliveries > outcome.accepted)
+        #expect(outcome.tally.delivered == outcome.expectedDeliveries)
+        #expect(outcome.violations.isEmpty)
+        #expect(outcome.verdict == .pass)
+    }
+
+    @Test func theSameSeedReplaysTheSameRun() async throws {
+        let (first, firstHash) = try await run(small(), seed: 5)
+        let (second, secondHash) = try await run(small(), seed: 5)
+        #expect(first == second)
+        #expect(firstHash == secondHash)
+    }
+
+    @Test func theInterleavingAloneChangesTheRun() async throws {
+        // Same random draws, different choices among simultaneous posts: the rooms' orders differ.
+        let (_, first) = try await run(small(), seed: 5, interleavingSeed: 100)
+        let (_, second) = try await run(small(), seed: 5, interleavingSeed: 101)
+        #expect(first != second)
+    }
+
+    @Test func aClientReportsAMessageReceivedOutOfOrder() async throws {
+        let engine = Engine(mode: .sim, seed: 1)
+        let tally = try await engine.runOnOwnThread { engine in
+            let client = Client(engine: engine, id: 7)
+            let room = Room(engine: engine, id: 3, linkLatency: .constant(0.01))
+            await client.join(room)
+            engine.send(to: client) { $0.receive(room: 3, sequence: 2, intendedAt: .start) }
+            engine.send(to: client, after: .milliseconds(1)) { $0.receive(room: 3, sequence: 1, intendedAt: .start) }
+            try? await engine.clock.sleep(for: .milliseconds(5))
+            return await client.tally
+        }
+        #expect(tally.delivered == 2)
+        #expect(tally.orderViolations == 2)
+        #expect(tally.firstOrderViolation == "client-7 received seq 2 of room-3 at t+0.0 seconds but expected seq 1")
+    }
+
+    @Test(arguments: [("clients", 0), ("rooms", 0), ("rooms_per_client", 9), ("rooms_per_client", 0)])
+    func invalidCountsAreRefusedWithTheirKey(key: String, value: Int) {
+        var scenario = small()
+        switch key {
+        case "clients": scenario.clients = value
+        case "rooms": scenario.rooms = value
+        default: scenario.roomsPerClient = value
+        }
+        do {
+            try scenario.validate()
+            Issue.record("\(key) = \(value) was accepted")
+        } catch {
+            #expect(error.location == key)
+        }
+    }
+
+    @Test func impossibleDistributionsAreRefused() {
+        var scenario = small()
+        scenario.linkLatency = .uniform(min: 0.5, max: 0.1)
+        do {
+            try scenario.validate()
+            Issue.record("an inverted uniform distribution was accepted")
+        } catch {
+            #expect(error.location == "link_latency")
+        }
+    }
+
+    @Test func everyBuiltInScenarioIsValidAndNamedUniquely() throws {
+        let names = ScenarioCatalog.all.map(\.name)
+        #expect(Set(names).count == names.count)
+        #expect(names.contains(ScenarioCatalog.defaultName))
+        for scenario in ScenarioCatalog.all { try scenario.validate() }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@Suite("simrun command line", .serialized)
+struct CommandLineTests {
+    private let small = ["--clients", "150", "--duration", "10s", "--quiet"]
+
+    private func traceHash(seed: Int) throws -> String {
+        let out = try SimrunBinary.temporaryFolder()
+        let result = try SimrunBinary.run(["run", "quickstart", "--seed", "\(seed)", "--out", out] + small)
+        #expect(result.status == 0, "\(result.standardError)")
+        return try SimrunBinary.summary(in: out)["trace_hash"] as? String ?? ""
+    }
+
+    @Test func theSameSeedGivesTheSameTraceHashInSeparateProcesses() throws {
+        let first = try traceHash(seed: 7)
+        let second = try traceHash(seed: 7)
+        #expect(first.count == 16)
+        #expect(first == second)
+    }
+
+    @Test func differentSeedsGiveDifferentTraceHashes() throws {
+        #expect(try traceHash(seed: 7) != traceHash(seed: 8))
+    }
+
+    @Test func aRunWritesTheSummaryWithEveryRequiredKey() throws {
+        let out = try SimrunBinary.temporaryFolder()
+        let result = try SimrunBinary.run(["run", "quickstart", "--seed", "7", "--out", out] + small)
+        #expect(result.status == 0)
+        let summary = try SimrunBinary.summary(in: out)
+        for key in ["schema_version", "scenario", "seed", "mode", "trace_hash", "events", "virtual_seconds",
+                    "wall_seconds", "verdict"] {
+            #expect(summary[key] != nil, "summary.json lacks \(key)")
+        }
+        #expect(summary["scenario"] as? String == "quickstart")
+        #expect(summary["seed"] as? Int == 7)
+        #expect(summary["mode"] as? String == "sim")
+        #expect(summary["verdict"] as? String == "pass")
+        #expect((summary["events"] as? Int ?? 0) > 0)
+        // 10 s of load plus the 5 s drain, exactly, in virtual time.
+        #expect(summary["virtual_seconds"] as? Double == 15)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "partial files left behind: \(leftovers)")
+    }
+
+    @Test func aBareRunUsesTheDefaultScenario() throws {
+        let out = try SimrunBinary.temporaryFolder()
+        let result = try SimrunBinary.run(["--out", out] + small)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try SimrunBinary.summary(in: out)["scenario"] as? String == "quickstart")
+    }
+
+    @Test func theTraceFileHoldsEveryEventAsJSONLines() throws {
+        let out = try SimrunBinary.temporaryFolder()
+        let result = try SimrunBinary.run(["run", "--seed", "3", "--out", out, "--trace"] + small)
+        #expect(result.status == 0)
+        let summary = try SimrunBinary.summary(in: out)
+        let lines = try String(contentsOfFile: out + "/trace.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == summary["trace_events"] as? Int)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        #expect(first?["event"] as? String == "message_sent")
+        #expect(first?["t_ns"] as? Int == 0)
+    }
+
+    @Test func liveModeCompletesTheSameScenario() throws {
+        let out = try SimrunBinary.temporaryFolder()
+        let result = try SimrunBinary.run(["run", "quickstart", "--mode", "live", "--clients", "100",
+                                           "--duration", "1s", "--out", out, "--quiet"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let summary = try SimrunBinary.summary(in: out)
+        #expect(summary["mode"] as? String == "live")
+        #expect(summary["verdict"] as? String == "pass")
+        #expect((summary["wall_seconds"] as? Double ?? 0) >= 1)
+    }
+
+    @Test(arguments: [
+        (["run", "--bogus"], "Unknown option '--bogus'"),
+        (["run", "--seed", "minus-one"], "--seed"),
+        (["run", "--duration", "5x"], "'5x' is not a duration"),
+        (["run", "--mode", "turbo"], "--mode"),
+        (["run", "quickstrat"], "Did you mean 'quickstart'?"),
+        (["run", "--clients", "0"], "--clients (clients): must be at least 1"),
+        (["run", "--duration", "0s"], "--duration (duration): must be longer than zero"),
+    ])
+    func badInputExits64WithAClearMessageAndWritesNothing(arguments: [String], message: String) throws {
+        let out = try SimrunBinary.temporaryFolder() + "/reports"
+        let result = try SimrunBinary.run(arguments + ["--out", out])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains(message), "stderr was: \(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}
