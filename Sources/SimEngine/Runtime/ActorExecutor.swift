@@ -14,8 +14,10 @@
 /// In simulation mode it forwards each job to the single scheduler, so every hop between actors
 /// is a point where the seeded scheduler may interleave other work. In live mode it forwards to
 /// the worker thread the actor is pinned to, which runs that actor's jobs one at a time.
-/// An executor costs about 48 bytes.
-public final class ActorExecutor: SerialExecutor {
+/// An executor costs about 56 bytes.
+public final class ActorExecutor: SerialExecutor, @unchecked Sendable {
+    // @unchecked: the mailbox fields are read and written only by the simulation thread
+    // (SimulationScheduler checks the thread before touching them); everything else is immutable.
     /// Where the executor's jobs run.
     enum Host: Sendable {
         case simulation(SimulationScheduler)
@@ -27,6 +29,13 @@ public final class ActorExecutor: SerialExecutor {
     /// The name of the actor, used in diagnostics (for example `room-3`).
     public let label: String
 
+    /// Simulation mode: the ends of this actor's mailbox in the scheduler's arena (-1 if empty).
+    /// Unchecked for the same reason as the scheduler's own fields: one thread, no overlap.
+    @exclusivity(unchecked) var mailboxHead: Int32 = -1
+    @exclusivity(unchecked) var mailboxTail: Int32 = -1
+    /// Simulation mode: whether the actor is in the scheduler's ready pool.
+    @exclusivity(unchecked) var isReady = false
+
     init(host: Host, label: String) {
         self.host = host
         self.label = label
@@ -36,7 +45,7 @@ public final class ActorExecutor: SerialExecutor {
         let job = UnownedJob(job)
         switch host {
         case .simulation(let scheduler): scheduler.enqueue(job, isolatedTo: self)
-        case .live(let worker): worker.enqueue(.job(job, asUnownedSerialExecutor()))
+        case .live(let worker): worker.enqueue(.job(job, .passUnretained(self)))
         }
     }
 

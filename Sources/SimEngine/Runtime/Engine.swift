@@ -93,23 +93,76 @@ public final class Engine: Sendable {
     /// Runs `body` isolated to `actor` at `instant`, without starting a task.
     ///
     /// This is how the network and timers reach actors: the callback runs between the actor's
-    /// jobs, on the thread that runs its executor. Work due at the same instant is interleaved
-    /// by the seeded scheduler. An instant in the past means now.
+    /// jobs, on the thread that runs its executor. An instant in the past means now.
     ///
-    /// - Complexity: O(log n) in the number of pending timers.
+    /// Order: callbacks to one actor due at the same instant run in the order they were sent,
+    /// so a link whose arrival times never decrease is FIFO. Across actors, work due at the
+    /// same instant is interleaved by the seeded scheduler.
+    ///
+    /// - Complexity: O(log n) in the number of pending timers; O(1) for an instant not in the
+    ///   future.
     public func send<A: ModelActor>(to actor: A, at instant: SimulationInstant,
                                     _ body: @escaping @Sendable (isolated A) -> Void) {
-        let call: () -> Void = { actor.assumeIsolated { body($0) } }
-        switch actor.executor.host {
-        case .simulation: backend.schedule(.call(call), at: instant.nanoseconds)
-        case .live(let worker): backend.schedule(.call(call), at: instant.nanoseconds, on: worker)
-        }
+        enqueue(Self.callback(body), on: actor, at: instant)
     }
 
     /// Runs `body` isolated to `actor` after `delay`, without starting a task.
     public func send<A: ModelActor>(to actor: A, after delay: Duration = .zero,
                                     _ body: @escaping @Sendable (isolated A) -> Void) {
-        send(to: actor, at: now.advanced(by: delay), body)
+        send(to: actor, at: delay == .zero ? now : now.advanced(by: delay), body)
+    }
+
+    /// Runs `body` isolated to each of `actors`, each at its own instant: a fan-out.
+    ///
+    /// The callback is made once and shared, so a fan-out to n actors allocates nothing per
+    /// actor. Ordering is as for ``send(to:at:_:)``, per actor.
+    ///
+    /// - Parameters:
+    ///   - actors: the recipients.
+    ///   - instants: when each recipient runs `body`; as many as `actors`.
+    /// - Complexity: O(n log t) for n recipients and t pending timers.
+    public func send<A: ModelActor>(to actors: [A], at instants: [SimulationInstant],
+                                    _ body: @escaping @Sendable (isolated A) -> Void) {
+        precondition(actors.count == instants.count, "a fan-out needs one instant per recipient")
+        let callback = Self.callback(body)
+        guard case .live(let scheduler) = backend else {
+            for index in actors.indices { enqueue(callback, on: actors[index], at: instants[index]) }
+            return
+        }
+        // Live mode: hand each worker its share of the work due now under one lock.
+        let now = scheduler.now
+        var due = [[ScheduledWork]](repeating: [], count: scheduler.workers.count)
+        for index in actors.indices {
+            let executor = actors[index].executor
+            guard case .live(let worker) = executor.host else { continue }
+            let work = ScheduledWork.call(callback, target: actors[index], .passUnretained(executor))
+            if instants[index].nanoseconds <= now {
+                due[worker.index].append(work)
+            } else {
+                worker.schedule(work, at: instants[index].nanoseconds)
+            }
+        }
+        for (index, batch) in due.enumerated() { scheduler.workers[index].enqueue(contentsOf: batch) }
+    }
+
+    /// Erases `body` to a callback taking its target as `AnyObject`.
+    private static func callback<A: ModelActor>(_ body: @escaping @Sendable (isolated A) -> Void) -> ActorCallback {
+        // The scheduler calls a callback only on the thread that runs the target's executor,
+        // between its jobs, so the target is isolated by construction. `assumeIsolated` would
+        // check again through the runtime (two allocations and a thread-local lookup per call);
+        // like it, call the body through the same closure without the isolation in its type.
+        let nonisolatedBody = unsafeBitCast(body, to: (@Sendable (A) -> Void).self)
+        return { target in nonisolatedBody(unsafeDowncast(target, to: A.self)) }
+    }
+
+    @inline(__always)
+    private func enqueue<A: ModelActor>(_ callback: @escaping ActorCallback, on actor: A, at instant: SimulationInstant) {
+        let executor = actor.executor
+        let work = ScheduledWork.call(callback, target: actor, .passUnretained(executor))
+        switch executor.host {
+        case .simulation: backend.schedule(work, at: instant.nanoseconds)
+        case .live(let worker): backend.schedule(work, at: instant.nanoseconds, on: worker)
+        }
     }
 
     /// Runs the model until `main` returns, and returns its result.

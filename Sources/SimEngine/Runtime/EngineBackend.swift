@@ -16,11 +16,8 @@ enum EngineBackend: Sendable {
     func schedule(_ work: ScheduledWork, at deadline: Int64, on worker: LiveWorker? = nil) {
         switch self {
         case .simulation(let scheduler):
-            if deadline <= scheduler.now {
-                switch work {
-                case .call(let call): scheduler.enqueue(call)
-                default: scheduler.schedule(work, at: deadline)
-                }
+            if deadline <= scheduler.now, case .call(let call, let target, let executor) = work {
+                scheduler.enqueue(call, target: target, isolatedTo: executor.takeUnretainedValue())
             } else {
                 scheduler.schedule(work, at: deadline)
             }

@@ -19,7 +19,7 @@ final class LiveWorker: @unchecked Sendable {
 
     private let lock = ConditionLock()
     private var inbox: [ScheduledWork] = []
-    private var timers = TimerHeap()
+    private var timers = DeadlineHeap<ScheduledWork>()
     private var sleeping = false
     private var stopping = false
     private var thread: ThreadIdentity?
@@ -52,6 +52,15 @@ final class LiveWorker: @unchecked Sendable {
     func enqueue(_ work: ScheduledWork) {
         lock.lock()
         inbox.append(work)
+        if sleeping { lock.signal() }
+        lock.unlock()
+    }
+
+    /// Hands a batch of work to the worker from any thread, under one acquisition of its lock.
+    func enqueue(contentsOf batch: [ScheduledWork]) {
+        guard !batch.isEmpty else { return }
+        lock.lock()
+        inbox.append(contentsOf: batch)
         if sleeping { lock.signal() }
         lock.unlock()
     }
@@ -108,12 +117,13 @@ final class LiveWorker: @unchecked Sendable {
         executed &+= 1
         let taskExecutor = taskExecutor!
         switch work {
-        case .job(let job, let serial?):
-            job.runSynchronously(isolatedTo: serial, taskExecutor: taskExecutor)
+        case .job(let job, let executor?):
+            job.runSynchronously(isolatedTo: executor.takeUnretainedValue().asUnownedSerialExecutor(),
+                                 taskExecutor: taskExecutor)
         case .job(let job, nil):
             job.runSynchronously(on: taskExecutor)
-        case .call(let call):
-            call()
+        case .call(let call, let target, _):
+            call(target)
         case .resume(let continuation):
             continuation.resume()
         }

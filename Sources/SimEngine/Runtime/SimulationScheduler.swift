@@ -10,30 +10,46 @@ import Synchronization
 /// The run loop of simulation mode: one thread, virtual time, seeded interleaving.
 ///
 /// Every model actor's ``ActorExecutor`` and every engine task (through task-executor
-/// preference) hand their jobs to this scheduler. Jobs ready at the current instant wait in an
-/// unordered pool from which the loop draws one at random with its own seeded stream, so the
-/// same seed replays the same interleaving and other seeds explore other interleavings. Timed
-/// work waits in a heap ordered by (virtual time, insertion sequence); when nothing is ready,
-/// virtual time jumps to the earliest deadline, so an hour of virtual sleep costs no wall time.
+/// preference) hand their work to this scheduler. Each actor has a FIFO mailbox; actors with
+/// work, and non-isolated task jobs, wait in an unordered ready pool from which the loop draws
+/// one at random with its own seeded stream and runs one unit of work. So the same seed replays
+/// the same interleaving, other seeds explore other interleavings, and work sent to one actor
+/// keeps the order in which it was sent. Timed work waits in a heap ordered by (virtual time,
+/// insertion sequence); when nothing is ready, virtual time jumps to the earliest deadline, so
+/// an hour of virtual sleep costs no wall time.
 ///
 /// The loop's state is confined to one thread: the one that created the scheduler until a run
-/// starts, then the one running it. Work enqueued from any other thread (a `Task.detached`, a continuation resumed by a real timer) has escaped the
-/// simulation: it is counted, still run so the program can finish, and fails the run.
+/// starts, then the one running it. Work enqueued from any other thread (a `Task.detached`, a
+/// continuation resumed by a real timer) has escaped the simulation: it is counted, still run
+/// so the program can finish, and fails the run.
 final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
-    // @unchecked: all mutable state below is confined to `owner`; the only cross-thread path,
-    // `foreignWork`, is a Mutex, and `enqueue` checks the thread before touching anything else.
-    // `owner` changes only in `run`, which the previous owner hands over (thread start or join).
+    // @unchecked: all mutable state below, and the mailbox fields of every ActorExecutor, are
+    // confined to `owner`; the only cross-thread path, `foreignWork`, is a Mutex, and `accept`
+    // checks the thread before touching anything else. `owner` changes only when a run adopts
+    // the thread it was handed.
 
+    /// An entry of the ready pool.
+    private enum Ready {
+        /// A non-isolated job of an engine task.
+        case task(UnownedJob)
+        /// An actor whose mailbox is not empty. Unretained: the pending work keeps it alive.
+        case actor(Unmanaged<ActorExecutor>)
+    }
+
+    // Exclusivity is proven by construction rather than checked at run time (the checks cost a
+    // quarter of the loop): these fields are touched by one thread only, and no access to them
+    // spans a call that could reach them again.
     private var owner: ThreadIdentity
-    private var ready: [ScheduledWork] = []
-    private var timers = TimerHeap()
-    private var chooser: RandomStream
-    private var stopRequested = false
+    @exclusivity(unchecked) private var ready: [Ready] = []
+    @exclusivity(unchecked) private var mailboxes = MailboxArena()
+    @exclusivity(unchecked) private var timers = DeadlineHeap<ScheduledWork>()
+    @exclusivity(unchecked) private var chooser: RandomStream
+    @exclusivity(unchecked) private var stopRequested = false
 
     /// Virtual time now, in nanoseconds since the start of the run.
-    private(set) var now: Int64 = 0
+    @exclusivity(unchecked) private(set) var now: Int64 = 0
     /// Units of work executed so far.
-    private(set) var executed: UInt64 = 0
+    @exclusivity(unchecked) private(set) var executed: UInt64 = 0
 
     private let foreignWork = Mutex<ForeignWork>(ForeignWork())
     private let foreignCount = Atomic<Int>(0)
@@ -46,7 +62,7 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
 
     /// Creates a scheduler owned by the calling thread.
     ///
-    /// - Parameter seed: the run's seed; the interleaving stream is derived from it.
+    /// - Parameter seed: the seed of the choices among ready work.
     init(seed: UInt64) {
         owner = .current
         chooser = RandomStream(seed: seed, stream: "scheduler.interleaving")
@@ -56,41 +72,49 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     // MARK: Enqueueing
 
     func enqueue(_ job: consuming ExecutorJob) {
-        accept(.job(UnownedJob(job), nil), target: "a task's non-isolated code")
+        let job = UnownedJob(job)
+        guard owner.isCurrent else { return acceptForeign(.job(job, nil), target: "a task's non-isolated code") }
+        ready.append(.task(job))
     }
 
     /// Accepts a job for the actor whose executor is `executor`.
     @inline(__always)
     func enqueue(_ job: UnownedJob, isolatedTo executor: ActorExecutor) {
-        accept(.job(job, executor.asUnownedSerialExecutor()), target: executor.label)
+        guard owner.isCurrent else {
+            return acceptForeign(.job(job, .passUnretained(executor)), target: executor.label)
+        }
+        deliver(.job(job), to: executor)
     }
 
-    /// Accepts a callback to run on the loop thread, now.
-    func enqueue(_ call: @escaping () -> Void) {
-        accept(.call(call), target: "a scheduled callback")
+    /// Accepts a callback into `target`, whose executor is `executor`, to run now.
+    @inline(__always)
+    func enqueue(_ call: @escaping ActorCallback, target: AnyObject, isolatedTo executor: ActorExecutor) {
+        guard owner.isCurrent else {
+            return acceptForeign(.call(call, target: target, .passUnretained(executor)), target: executor.label)
+        }
+        deliver(.call(call, target: target), to: executor)
     }
 
     @inline(__always)
-    private func accept(_ work: ScheduledWork, target: @autoclosure () -> String) {
-        if owner.isCurrent {
-            ready.append(work)
-        } else {
-            let label = target()
-            foreignWork.withLock { foreign in
-                foreign.pending.append(work)
-                if foreign.firstTargets.count < 5 { foreign.firstTargets.append(label) }
-            }
-            foreignCount.add(1, ordering: .releasing)
+    private func deliver(_ item: MailboxItem, to executor: ActorExecutor) {
+        mailboxes.append(item, head: &executor.mailboxHead, tail: &executor.mailboxTail)
+        if !executor.isReady {
+            executor.isReady = true
+            ready.append(.actor(.passUnretained(executor)))
         }
     }
 
-    /// Schedules `work` at virtual time `deadline` (nanoseconds). Must be called on the loop thread.
-    func schedule(_ work: ScheduledWork, at deadline: Int64) {
-        guard owner.isCurrent else {
-            // A timer set from another thread: treat as foreign, run it as soon as possible.
-            accept(work, target: "a timer set from another thread")
-            return
+    private func acceptForeign(_ work: ScheduledWork, target: String) {
+        foreignWork.withLock { foreign in
+            foreign.pending.append(work)
+            if foreign.firstTargets.count < 5 { foreign.firstTargets.append(target) }
         }
+        foreignCount.add(1, ordering: .releasing)
+    }
+
+    /// Schedules `work` at virtual time `deadline` (nanoseconds); a deadline in the past means now.
+    func schedule(_ work: ScheduledWork, at deadline: Int64) {
+        guard owner.isCurrent else { return acceptForeign(work, target: "a timer set from another thread") }
         timers.insert(work, at: Swift.max(deadline, now))
     }
 
@@ -110,7 +134,7 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
 
     // MARK: Running
 
-    /// Why ``run(until:)`` returned.
+    /// Why ``run(until:shouldInterrupt:)`` returned.
     enum StopReason: Equatable, Sendable {
         /// ``stop()`` was called.
         case stopped
@@ -129,8 +153,8 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
         stopRequested = false
         var untilInterruptCheck = 4096
         while true {
-            while let work = takeReady() {
-                execute(work)
+            while !ready.isEmpty {
+                runOneReady()
                 if stopRequested { return .stopped }
                 untilInterruptCheck -= 1
                 if untilInterruptCheck == 0 {
@@ -145,47 +169,59 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
                 return .horizonReached
             }
             now = deadline
-            while let work = timers.popFirst(dueBy: deadline) {
-                switch work {
-                case .resume(let continuation): continuation.resume()
-                case .job, .call: ready.append(work)
-                }
+            while let work = timers.popFirst(dueBy: deadline) { dispatch(work) }
+        }
+    }
+
+    /// Draws one ready entry at random and runs one unit of its work.
+    @inline(__always)
+    private func runOneReady() {
+        let count = ready.count
+        if count > 1 { ready.swapAt(Int(chooser.next(below: UInt64(count))), count - 1) }
+        executed &+= 1
+        switch ready.removeLast() {
+        case .task(let job):
+            job.runSynchronously(on: asUnownedTaskExecutor())
+        case .actor(let unmanaged):
+            let executor = unmanaged.takeUnretainedValue()
+            let item = mailboxes.removeFirst(head: &executor.mailboxHead, tail: &executor.mailboxTail)
+            if executor.mailboxHead >= 0 {
+                ready.append(.actor(unmanaged))
+            } else {
+                executor.isReady = false
+            }
+            switch item {
+            case .job(let job):
+                job.runSynchronously(isolatedTo: executor.asUnownedSerialExecutor(),
+                                     taskExecutor: asUnownedTaskExecutor())
+            case .call(let call, let target):
+                call(target)
             }
         }
     }
 
-    @inline(__always)
-    private func takeReady() -> ScheduledWork? {
-        let count = ready.count
-        if count <= 1 { return ready.popLast() }
-        let index = Int(chooser.next(below: UInt64(count)))
-        ready.swapAt(index, count - 1)
-        return ready.removeLast()
-    }
-
-    @inline(__always)
-    private func execute(_ work: ScheduledWork) {
-        executed &+= 1
+    /// Routes timed or foreign work to where it runs.
+    private func dispatch(_ work: ScheduledWork) {
         switch work {
-        case .job(let job, let serial?):
-            job.runSynchronously(isolatedTo: serial, taskExecutor: asUnownedTaskExecutor())
-        case .job(let job, nil):
-            job.runSynchronously(on: asUnownedTaskExecutor())
-        case .call(let call):
-            call()
         case .resume(let continuation):
             continuation.resume()
+        case .call(let call, let target, let executor):
+            deliver(.call(call, target: target), to: executor.takeUnretainedValue())
+        case .job(let job, nil):
+            ready.append(.task(job))
+        case .job(let job, let executor?):
+            deliver(.job(job), to: executor.takeUnretainedValue())
         }
     }
 
-    /// Moves work that arrived from other threads into the ready pool; true if there was some.
+    /// Moves work that arrived from other threads into the simulation; true if there was some.
     private func drainForeignWork() -> Bool {
         guard foreignCount.load(ordering: .acquiring) > 0 else { return false }
         let arrived = foreignWork.withLock { foreign in
             defer { foreign.pending.removeAll() }
             return foreign.pending
         }
-        ready.append(contentsOf: arrived)
+        for work in arrived { dispatch(work) }
         return !arrived.isEmpty
     }
 

@@ -17,6 +17,7 @@ public actor Room: ModelActor {
     private var latencyStream: RandomStream
     private var members: [Client] = []
     private var lastArrival: [Int64] = []
+    private var arrivals: [SimulationInstant] = []
     private var nextSequence = 1
     private var fannedOut = 0
 
@@ -55,15 +56,17 @@ public actor Room: ModelActor {
         let now = engine.now
         engine.trace.record(.messageAccepted(room: id, sequence: sequence, user: sender, clientMessage: clientMessage),
                             at: now)
-        let room = id
+        arrivals.removeAll(keepingCapacity: true)
         for index in members.indices {
             let latency = linkLatency.sampleNanoseconds(using: &latencyStream)
-            let arrival = Swift.max(now.nanoseconds &+ latency, lastArrival[index] &+ 1)
+            let arrival = Swift.max(now.nanoseconds &+ latency, lastArrival[index])
             lastArrival[index] = arrival
-            fannedOut += 1
-            engine.send(to: members[index], at: SimulationInstant(nanoseconds: arrival)) { client in
-                client.receive(room: room, sequence: sequence, intendedAt: intendedAt)
-            }
+            arrivals.append(SimulationInstant(nanoseconds: arrival))
+        }
+        fannedOut += members.count
+        let room = id
+        engine.send(to: members, at: arrivals) { client in
+            client.receive(room: room, sequence: sequence, intendedAt: intendedAt)
         }
         return sequence
     }

@@ -1,0 +1,38 @@
+import SimEngine
+
+/// A room that sequences posts and sends each to its members through the engine, as the
+/// model's rooms do: one scheduled callback per member, no task per delivery.
+actor FanOutRoom: ModelActor {
+    nonisolated let executor: ActorExecutor
+    nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    private let engine: Engine
+    private let members: [FanOutMember]
+    private let latency: Distribution?
+    private var random: RandomStream
+    private var nextSequence = 1
+    private var lastArrival: Int64 = 0
+    private var arrivals: [SimulationInstant] = []
+
+    init(engine: Engine, id: Int, members: [FanOutMember], latency: Distribution?) {
+        executor = engine.makeExecutor(label: "room-\(id)")
+        self.engine = engine
+        self.members = members
+        self.latency = latency
+        random = engine.random("bench.latency", entity: UInt64(id))
+    }
+
+    func post() {
+        let sequence = nextSequence
+        nextSequence += 1
+        var arrival = engine.now
+        if let latency {
+            // One latency per message, never earlier than the previous message's: FIFO links.
+            lastArrival = Swift.max(arrival.nanoseconds + latency.sampleNanoseconds(using: &random), lastArrival)
+            arrival = SimulationInstant(nanoseconds: lastArrival)
+        }
+        arrivals.removeAll(keepingCapacity: true)
+        arrivals.append(contentsOf: repeatElement(arrival, count: members.count))
+        engine.send(to: members, at: arrivals) { $0.receive(sequence: sequence) }
+    }
+}
