@@ -1,5 +1,11 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+// SIMRUN_JEMALLOC=1 links jemalloc (Debian: libjemalloc-dev) into the simrun executable. It is
+// off by default: the engine allocates little in its hot paths, and jemalloc measured no faster
+// there (see README, "Memory allocator"). It helps allocation-heavy models.
+let linkJemalloc = ProcessInfo.processInfo.environment["SIMRUN_JEMALLOC"] == "1"
 
 let strictSwift: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
@@ -39,7 +45,8 @@ let package = Package(
                 "Scenarios",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strictSwift
+            swiftSettings: strictSwift,
+            linkerSettings: linkJemalloc ? [.linkedLibrary("jemalloc")] : []
         ),
         .testTarget(name: "SimEngineTests", dependencies: ["SimEngine"], swiftSettings: strictSwift),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "SimEngine"], swiftSettings: strictSwift),

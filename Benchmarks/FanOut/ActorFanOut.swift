@@ -4,7 +4,7 @@ import SimEngine
 /// sends every message to each member.
 enum ActorFanOut {
     /// Runs one fan-out and returns the deliveries made; traps if any arrived out of order.
-    static func run(_ shape: FanOutShape, mode: RunMode, latency: Distribution? = nil) -> Int {
+    static func run(_ shape: FanOutShape, mode: RunMode, latency: Distribution? = nil, singleSends: Bool = false) -> Int {
         let engine = Engine(mode: mode, seed: 1)
         let (received, outOfOrder) = try! engine.run { engine in
             var allMembers: [FanOutMember] = []
@@ -14,7 +14,8 @@ enum ActorFanOut {
                     FanOutMember(engine: engine, id: roomID * shape.membersPerRoom + $0)
                 }
                 allMembers += members
-                rooms.append(FanOutRoom(engine: engine, id: roomID, members: members, latency: latency))
+                rooms.append(FanOutRoom(engine: engine, id: roomID, members: members, latency: latency,
+                                        singleSends: singleSends))
             }
             await withTaskGroup(of: Void.self) { group in
                 for room in rooms {

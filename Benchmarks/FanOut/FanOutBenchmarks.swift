@@ -32,6 +32,9 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("FanOut.sim") { benchmark in
         measure(benchmark) { ActorFanOut.run(shape, mode: .sim, latency: latency) }
     }
+    Benchmark("FanOut.sim.single-sends") { benchmark in
+        measure(benchmark) { ActorFanOut.run(shape, mode: .sim, latency: latency, singleSends: true) }
+    }
     // Without latency: no timers, only mailboxes; live mode needs this (its timers are real).
     Benchmark("FanOut.plain-loop.zero-latency") { benchmark in
         measure(benchmark) { PlainFanOut.run(shape, latency: nil) }

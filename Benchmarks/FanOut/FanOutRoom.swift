@@ -14,7 +14,10 @@ actor FanOutRoom: ModelActor {
     private var lastArrival: Int64 = 0
     private var arrivals: [SimulationInstant] = []
 
-    init(engine: Engine, id: Int, members: [FanOutMember], latency: Distribution?) {
+    private let singleSends: Bool
+
+    init(engine: Engine, id: Int, members: [FanOutMember], latency: Distribution?, singleSends: Bool) {
+        self.singleSends = singleSends
         executor = engine.makeExecutor(label: "room-\(id)")
         self.engine = engine
         self.members = members
@@ -30,6 +33,11 @@ actor FanOutRoom: ModelActor {
             // One latency per message, never earlier than the previous message's: FIFO links.
             lastArrival = Swift.max(arrival.nanoseconds + latency.sampleNanoseconds(using: &random), lastArrival)
             arrival = SimulationInstant(nanoseconds: lastArrival)
+        }
+        if singleSends {
+            // One send per member: a closure per delivery, the allocation-heavy path.
+            for member in members { engine.send(to: member, at: arrival) { $0.receive(sequence: sequence) } }
+            return
         }
         arrivals.removeAll(keepingCapacity: true)
         arrivals.append(contentsOf: repeatElement(arrival, count: members.count))

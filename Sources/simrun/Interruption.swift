@@ -16,6 +16,11 @@ enum Interruption {
         signal(SIGINT) { _ in
             if interruptRequested.exchange(true, ordering: .relaxed) { _exit(130) }
         }
+        // A parent may have started us with SIGINT blocked; a handler alone would then never run.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        sigaddset(&mask, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
     }
 
     /// Whether an interruption was requested.

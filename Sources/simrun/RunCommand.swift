@@ -69,6 +69,7 @@ struct RunCommand: ParsableCommand {
             throw fail(.badInput, "\(location): \(error.problem); \(error.remedy)")
         }
         try prepareOutputFolder()
+        Interruption.install()
 
         let recorder: TraceRecorder
         if trace {
@@ -79,7 +80,6 @@ struct RunCommand: ParsableCommand {
             recorder = TraceRecorder()
         }
 
-        Interruption.install()
         let engine = Engine(mode: mode, seed: seed, interleavingSeed: interleavingSeed, trace: recorder)
         let outcome: ScenarioOutcome
         let chosen = scenario
@@ -92,7 +92,7 @@ struct RunCommand: ParsableCommand {
         }
 
         let summary = RunSummary(scenario: scenario.name, seed: seed, mode: mode, trace: recorder,
-                                 statistics: engine.statistics, outcome: outcome, command: reproduction(scenario))
+                                 statistics: engine.statistics, outcome: outcome, command: reproduction(scenario), allocator: Allocator.name)
         do {
             try recorder.commit()
             try AtomicFile.write(try summary.jsonText(), to: "\(out)/summary.json")

@@ -29,7 +29,7 @@ struct CommandLineTests {
         #expect(result.status == 0)
         let summary = try SimrunBinary.summary(in: out)
         for key in ["schema_version", "scenario", "seed", "mode", "trace_hash", "events", "virtual_seconds",
-                    "wall_seconds", "verdict"] {
+                    "wall_seconds", "verdict", "allocator", "command"] {
             #expect(summary[key] != nil, "summary.json lacks \(key)")
         }
         #expect(summary["scenario"] as? String == "quickstart")
@@ -71,6 +71,34 @@ struct CommandLineTests {
         #expect(summary["mode"] as? String == "live")
         #expect(summary["verdict"] as? String == "pass")
         #expect((summary["wall_seconds"] as? Double ?? 0) >= 1)
+    }
+
+    @Test func anInterruptedRunExits130AndLeavesNothingBehind() throws {
+        let out = try SimrunBinary.temporaryFolder()
+        let process = Process()
+        process.executableURL = SimrunBinary.url
+        process.arguments = ["run", "quickstart", "--clients", "20000", "--duration", "1h", "--trace", "--out", out]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the run is under way (the partial trace exists), then press Ctrl-C.
+        while process.isRunning,
+              !(try FileManager.default.contentsOfDirectory(atPath: out)).contains(where: { $0.hasSuffix(".partial") }) {
+            usleep(10_000)
+        }
+        kill(process.processIdentifier, SIGINT)
+        var waited = 0
+        while process.isRunning && waited < 6000 {
+            usleep(10_000)
+            waited += 1
+        }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            Issue.record("simrun ignored SIGINT for a minute")
+        }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
     }
 
     @Test(arguments: [

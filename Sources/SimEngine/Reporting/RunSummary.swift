@@ -30,6 +30,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var verdict: Verdict
     /// The command that reproduces this run.
     public var command: String
+    /// The memory allocator of the process (`system` or `jemalloc`).
+    public var allocator: String
 
     /// Message counts.
     public struct Messages: Codable, Equatable, Sendable {
@@ -51,7 +53,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
     }
 
     public init(scenario: String, seed: UInt64, mode: RunMode, trace: TraceRecorder, statistics: EngineStatistics,
-                outcome: ScenarioOutcome, command: String) {
+                outcome: ScenarioOutcome, command: String, allocator: String) {
         self.scenario = scenario
         self.seed = seed
         self.mode = mode
@@ -77,6 +79,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
         ]
         verdict = outcome.verdict
         self.command = command
+        self.allocator = allocator
     }
 
     /// The summary as pretty-printed JSON with sorted keys.

@@ -248,7 +248,7 @@ public final class Engine: Sendable {
                 if let value = result.withLock({ $0 }) { return value }
             case .idle:
                 // Distinguish work that escaped to another thread (it arrives late) from a stall.
-                if scheduler.awaitForeignWork(attempts: 20) { continue }
+                if scheduler.awaitForeignWork(attempts: 100) { continue }
                 throw .stalled(at: instant, executed: scheduler.executed)
             case .horizonReached:
                 throw .horizonReached(instant)
