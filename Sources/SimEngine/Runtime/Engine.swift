@@ -30,6 +30,7 @@ public final class Engine: Sendable {
 
     let backend: EngineBackend
     private let statisticsStorage = Mutex(EngineStatistics())
+    private let hasRun = Mutex(false)
 
     /// Creates an engine.
     ///
@@ -134,7 +135,9 @@ public final class Engine: Sendable {
         var due = [[ScheduledWork]](repeating: [], count: scheduler.workers.count)
         for index in actors.indices {
             let executor = actors[index].executor
-            guard case .live(let worker) = executor.host else { continue }
+            guard case .live(let worker) = executor.host else {
+                preconditionFailure("\(executor.label) belongs to a simulation engine, not this live one")
+            }
             let work = ScheduledWork.call(callback, target: actors[index], .passUnretained(executor))
             if instants[index].nanoseconds <= now {
                 due[worker.index].append(work)
@@ -165,7 +168,7 @@ public final class Engine: Sendable {
         }
     }
 
-    /// Runs the model until `main` returns, and returns its result.
+    /// Runs the model until `main` returns, and returns its result. An engine runs once.
     ///
     /// - Parameters:
     ///   - horizon: in simulation mode, the latest virtual time the run may reach.
@@ -178,6 +181,11 @@ public final class Engine: Sendable {
         interruption: @escaping @Sendable () -> Bool = { false },
         _ main: @escaping @Sendable (Engine) async -> Value
     ) throws(EngineError) -> Value {
+        let firstRun = hasRun.withLock { hasRun in
+            defer { hasRun = true }
+            return !hasRun
+        }
+        precondition(firstRun, "an Engine runs once; make a new Engine for every run")
         let result = Mutex<Value?>(nil)
         let wallStart = MonotonicClock.nanoseconds()
         defer {

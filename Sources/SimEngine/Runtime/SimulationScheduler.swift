@@ -241,7 +241,4 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     var foreignReport: (count: Int, targets: [String]) {
         (foreignCount.load(ordering: .acquiring), foreignWork.withLock { $0.firstTargets })
     }
-
-    /// Pending timers, for diagnostics.
-    var pendingTimers: Int { timers.count }
 }
