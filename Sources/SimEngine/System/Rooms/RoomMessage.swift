@@ -1,0 +1,21 @@
+/// A message as a room stores it: its place in the room's order and what it carries.
+public struct RoomMessage: Equatable, Sendable {
+    /// The room's gap-free sequence number, from 1.
+    public var sequence: Int
+    /// The user who sent it.
+    public var sender: Int
+    /// The sender's id for it, used to drop duplicates of retried sends.
+    public var clientMessage: UInt64
+    /// When the room accepted it.
+    public var acceptedAt: SimulationInstant
+    /// Its size on the wire.
+    public var bytes: Int
+
+    public init(sequence: Int, sender: Int, clientMessage: UInt64, acceptedAt: SimulationInstant, bytes: Int) {
+        self.sequence = sequence
+        self.sender = sender
+        self.clientMessage = clientMessage
+        self.acceptedAt = acceptedAt
+        self.bytes = bytes
+    }
+}
