@@ -1,0 +1,9 @@
+/// A way a notification reaches a user.
+public enum NotificationChannel: String, Codable, CaseIterable, Sendable {
+    /// Over the user's live connection, if any.
+    case realtime
+    /// Through an email provider.
+    case email
+    /// Through a mobile or web push provider.
+    case push
+}
