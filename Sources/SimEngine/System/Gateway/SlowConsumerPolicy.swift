@@ -1,0 +1,7 @@
+/// What a gateway does when a connection's outbound queue is full.
+public enum SlowConsumerPolicy: String, Codable, CaseIterable, Sendable {
+    /// Drop the new frame; the client sees a gap and must fetch history.
+    case drop
+    /// Close the connection; the client reconnects and recovers.
+    case disconnect
+}

@@ -1,0 +1,81 @@
+/// Who is online: a user is online if and only if they have at least one live connection.
+/// Tracks last-seen times and detects unclean disconnects by heartbeat timeout. A value type
+/// with no clock or I/O.
+///
+/// ```swift
+/// var presence = PresenceTracker(heartbeatTimeout: .seconds(45))
+/// presence.connected(user: 7, connection: 1, at: now)        // -> .cameOnline(7)
+/// presence.heartbeat(connection: 1, at: later)
+/// presence.expire(at: muchLater)                               // -> [.wentOffline(7)]
+/// ```
+public struct PresenceTracker: Sendable {
+    /// A change of a user's presence, to propagate to interested users.
+    public enum Change: Equatable, Sendable {
+        case cameOnline(user: Int, at: SimulationInstant)
+        case wentOffline(user: Int, at: SimulationInstant)
+    }
+
+    /// How long a connection may stay silent before it is considered dead: the ping interval
+    /// plus the ping timeout (Socket.IO: 25 s + 20 s).
+    public let heartbeatTimeout: Duration
+    private var connectionsByUser: [Int: Set<Int>] = [:]
+    private var connections: [Int: (user: Int, lastHeard: SimulationInstant)] = [:]
+    /// When each user was last seen: their last heartbeat or disconnect.
+    public private(set) var lastSeen: [Int: SimulationInstant] = [:]
+
+    public init(heartbeatTimeout: Duration = .seconds(45)) {
+        self.heartbeatTimeout = heartbeatTimeout
+    }
+
+    /// Whether `user` has a live connection.
+    public func isOnline(_ user: Int) -> Bool { !(connectionsByUser[user]?.isEmpty ?? true) }
+
+    /// Users online now, in ascending order.
+    public var onlineUsers: [Int] { connectionsByUser.keys.filter(isOnline).sorted() }
+
+    /// A connection opened.
+    public mutating func connected(user: Int, connection: Int, at time: SimulationInstant) -> Change? {
+        let wasOnline = isOnline(user)
+        connectionsByUser[user, default: []].insert(connection)
+        connections[connection] = (user, time)
+        lastSeen[user] = time
+        return wasOnline ? nil : .cameOnline(user: user, at: time)
+    }
+
+    /// A connection was heard from.
+    public mutating func heartbeat(connection: Int, at time: SimulationInstant) {
+        guard let user = connections[connection]?.user else { return }
+        connections[connection]?.lastHeard = time
+        lastSeen[user] = time
+    }
+
+    /// A connection closed cleanly (or was found dead).
+    public mutating func disconnected(connection: Int, at time: SimulationInstant) -> Change? {
+        guard let user = connections.removeValue(forKey: connection)?.user else { return nil }
+        connectionsByUser[user]?.remove(connection)
+        lastSeen[user] = time
+        if connectionsByUser[user]?.isEmpty ?? false {
+            connectionsByUser[user] = nil
+            return .wentOffline(user: user, at: time)
+        }
+        return nil
+    }
+
+    /// Closes every connection silent for longer than the heartbeat timeout at `time`, in
+    /// ascending connection order, and returns the resulting changes. A user who goes offline
+    /// this way was last seen when their dead connection was last heard, not now.
+    public mutating func expire(at time: SimulationInstant) -> [Change] {
+        let limit = time.nanoseconds - heartbeatTimeout.wholeNanoseconds
+        let silent = connections.filter { $0.value.lastHeard.nanoseconds < limit }
+            .map { (connection: $0.key, user: $0.value.user, lastHeard: $0.value.lastHeard) }
+            .sorted { $0.connection < $1.connection }
+        var changes: [Change] = []
+        var lastHeardByUser: [Int: SimulationInstant] = [:]
+        for dead in silent {
+            lastHeardByUser[dead.user] = Swift.max(lastHeardByUser[dead.user] ?? .start, dead.lastHeard)
+            if let change = disconnected(connection: dead.connection, at: time) { changes.append(change) }
+        }
+        for (user, heard) in lastHeardByUser where !isOnline(user) { lastSeen[user] = heard }
+        return changes
+    }
+}
