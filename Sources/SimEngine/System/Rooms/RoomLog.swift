@@ -80,6 +80,18 @@ public struct RoomLog: Sendable {
         return .recovered(Array(kept[start...]))
     }
 
+    /// The senders to tell about a receipt of `reader` for the messages after `from` up to
+    /// `upTo`: everyone who sent one of them except the reader, since nobody gets a receipt for
+    /// their own message. Ascending; only kept messages count.
+    public func senders(notifiedOf reader: Int, after from: Int, upTo: Int) -> [Int] {
+        let start = firstIndex(withSequenceAtLeast: from + 1)
+        var senders = Set<Int>()
+        for index in start..<kept.count where kept[index].sequence <= upTo && kept[index].sender != reader {
+            senders.insert(kept[index].sender)
+        }
+        return senders.sorted()
+    }
+
     /// The index of the first kept message whose sequence is at least `sequence` (binary search:
     /// kept sequences are increasing).
     private func firstIndex(withSequenceAtLeast sequence: Int) -> Int {
