@@ -17,13 +17,13 @@ public struct ChatScenario: Scenario {
     public var roomsPerClient: Int
     /// Seconds a client waits before each message.
     public var thinkTime: Distribution
-    /// Seconds a message takes from its room to a member.
-    public var linkLatency: Distribution
+    /// The links from rooms to members.
+    public var link: LinkProfile
     /// Virtual time allowed after the load stops for in-flight messages to arrive.
     public var drain: Duration
 
     public init(name: String, summary: String, clients: Int, duration: Duration, rooms: Int, roomsPerClient: Int,
-                thinkTime: Distribution, linkLatency: Distribution, drain: Duration = .seconds(5)) {
+                thinkTime: Distribution, link: LinkProfile, drain: Duration = .seconds(5)) {
         self.name = name
         self.summary = summary
         self.clients = clients
@@ -31,7 +31,7 @@ public struct ChatScenario: Scenario {
         self.rooms = rooms
         self.roomsPerClient = roomsPerClient
         self.thinkTime = thinkTime
-        self.linkLatency = linkLatency
+        self.link = link
         self.drain = drain
     }
 
@@ -46,13 +46,13 @@ public struct ChatScenario: Scenario {
                     "must be between 1 and rooms (\(rooms)), got \(roomsPerClient)", "lower rooms_per_client or add rooms")
         try require(drain >= .zero, "drain", "must not be negative", "give a duration such as 5s")
         try thinkTime.validate(at: "think_time")
-        try linkLatency.validate(at: "link_latency")
+        try link.validate(at: "link")
         try require(thinkTime.mean > 0, "think_time", "has a mean of zero, so clients would post without pause",
                     "give a distribution with a positive mean")
     }
 
     public func run(in engine: Engine) async -> ScenarioOutcome {
-        let roomActors = (0..<rooms).map { Room(engine: engine, id: $0, linkLatency: linkLatency) }
+        let roomActors = (0..<rooms).map { Room(engine: engine, id: $0, linkProfile: link) }
         let clientActors = (0..<clients).map { Client(engine: engine, id: $0) }
         var membership = engine.random("scenario.membership")
         for client in clientActors {

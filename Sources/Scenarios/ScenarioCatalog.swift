@@ -12,12 +12,12 @@ public enum ScenarioCatalog {
                 name: "quickstart",
                 summary: "2,000 clients chatting in 50 shared rooms for a minute; checks order and exactly-once delivery",
                 clients: 2_000, duration: .seconds(60), rooms: 50, roomsPerClient: 3,
-                thinkTime: .exponential(mean: 5), linkLatency: .lognormal(median: 0.02, sigma: 0.5)),
+                thinkTime: .exponential(mean: 5), link: LinkProfile(latency: .lognormal(median: 0.02, sigma: 0.5))),
             ChatScenario(
                 name: "hot-room",
                 summary: "1,000 clients all posting into one room: the single writer under contention",
                 clients: 1_000, duration: .seconds(30), rooms: 1, roomsPerClient: 1,
-                thinkTime: .exponential(mean: 10), linkLatency: .lognormal(median: 0.02, sigma: 0.5)),
+                thinkTime: .exponential(mean: 10), link: LinkProfile(latency: .lognormal(median: 0.02, sigma: 0.5))),
         ]
     }
 

@@ -7,7 +7,7 @@ struct ChatScenarioTests {
     private func small(clients: Int = 120, rooms: Int = 4) -> ChatScenario {
         ChatScenario(name: "test", summary: "", clients: clients, duration: .seconds(10), rooms: rooms,
                      roomsPerClient: 2, thinkTime: .exponential(mean: 2),
-                     linkLatency: .lognormal(median: 0.02, sigma: 0.5))
+                     link: LinkProfile(latency: .lognormal(median: 0.02, sigma: 0.5)))
     }
 
     private func run(_ scenario: ChatScenario, seed: UInt64, interleavingSeed: UInt64? = nil)
@@ -45,7 +45,7 @@ struct ChatScenarioTests {
         let engine = Engine(mode: .sim, seed: 1)
         let tally = try await engine.runOnOwnThread { engine in
             let client = Client(engine: engine, id: 7)
-            let room = Room(engine: engine, id: 3, linkLatency: .constant(0.01))
+            let room = Room(engine: engine, id: 3, linkProfile: LinkProfile(latency: .constant(0.01)))
             await client.join(room)
             engine.send(to: client) { $0.receive(room: 3, sequence: 2, intendedAt: .start) }
             engine.send(to: client, after: .milliseconds(1)) { $0.receive(room: 3, sequence: 1, intendedAt: .start) }
@@ -75,12 +75,12 @@ struct ChatScenarioTests {
 
     @Test func impossibleDistributionsAreRefused() {
         var scenario = small()
-        scenario.linkLatency = .uniform(min: 0.5, max: 0.1)
+        scenario.link.latency = .uniform(min: 0.5, max: 0.1)
         do {
             try scenario.validate()
             Issue.record("an inverted uniform distribution was accepted")
         } catch {
-            #expect(error.location == "link_latency")
+            #expect(error.location == "link.latency")
         }
     }
 

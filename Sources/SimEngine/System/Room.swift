@@ -4,8 +4,8 @@
 /// order in which posts reach the room actor: when several clients post at once, the seeded
 /// scheduler decides it. Every member, the sender included, receives the message: the sender's
 /// copy confirms the message and its place in the room's order, so every member sees the whole
-/// gap-free sequence. Each member is reached over its own link, whose latency is drawn from the
-/// room's stream; a link is FIFO, so a later message never overtakes an earlier one.
+/// gap-free sequence. Each member is reached over its own ``NetworkLink``, which is FIFO, so a
+/// later message never overtakes an earlier one.
 public actor Room: ModelActor {
     public nonisolated let executor: ActorExecutor
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
@@ -13,28 +13,28 @@ public actor Room: ModelActor {
     /// The room's id.
     public nonisolated let id: Int
     private let engine: Engine
-    private let linkLatency: Distribution
-    private var latencyStream: RandomStream
+    private let linkProfile: LinkProfile
     private var members: [Client] = []
-    private var lastArrival: [Int64] = []
+    private var links: [NetworkLink] = []
+    private var recipients: [Client] = []
     private var arrivals: [SimulationInstant] = []
     private var nextSequence = 1
     private var fannedOut = 0
 
-    /// Creates room `id`, whose links to its members have latencies drawn from `linkLatency`
-    /// (seconds).
-    public init(engine: Engine, id: Int, linkLatency: Distribution) {
+    /// Creates room `id`, whose links to its members have the given latency and loss.
+    public init(engine: Engine, id: Int, linkProfile: LinkProfile) {
         executor = engine.makeExecutor(label: "room-\(id)")
         self.id = id
         self.engine = engine
-        self.linkLatency = linkLatency
-        latencyStream = engine.random("room.link.latency", entity: UInt64(id))
+        self.linkProfile = linkProfile
     }
 
     /// Adds `client` to the room's members.
     public func join(_ client: Client) {
         members.append(client)
-        lastArrival.append(0)
+        // One stream per (room, member): adding a member never shifts another link's draws.
+        let key = UInt64(UInt32(truncatingIfNeeded: id)) << 32 | UInt64(UInt32(truncatingIfNeeded: client.id))
+        links.append(NetworkLink(profile: linkProfile, random: engine.random("room.link", entity: key)))
     }
 
     /// The number of members.
@@ -43,7 +43,8 @@ public actor Room: ModelActor {
     /// Messages accepted so far.
     public var accepted: Int { nextSequence - 1 }
 
-    /// Deliveries the room has sent towards members so far: each must arrive exactly once.
+    /// Deliveries the room has put on the wire towards members so far (frames lost on the way
+    /// are not counted): each must arrive exactly once.
     public var expectedDeliveries: Int { fannedOut }
 
     /// Accepts a message from member `sender`, sequences it and sends it to every member.
@@ -56,16 +57,16 @@ public actor Room: ModelActor {
         let now = engine.now
         engine.trace.record(.messageAccepted(room: id, sequence: sequence, user: sender, clientMessage: clientMessage),
                             at: now)
+        recipients.removeAll(keepingCapacity: true)
         arrivals.removeAll(keepingCapacity: true)
         for index in members.indices {
-            let latency = linkLatency.sampleNanoseconds(using: &latencyStream)
-            let arrival = Swift.max(now.nanoseconds &+ latency, lastArrival[index])
-            lastArrival[index] = arrival
-            arrivals.append(SimulationInstant(nanoseconds: arrival))
+            guard case .arrives(let arrival) = links[index].transmit(at: now) else { continue }
+            recipients.append(members[index])
+            arrivals.append(arrival)
         }
-        fannedOut += members.count
+        fannedOut += recipients.count
         let room = id
-        engine.send(to: members, at: arrivals) { client in
+        engine.send(to: recipients, at: arrivals) { client in
             client.receive(room: room, sequence: sequence, intendedAt: intendedAt)
         }
         return sequence
