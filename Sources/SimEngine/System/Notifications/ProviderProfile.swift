@@ -1,0 +1,51 @@
+/// A notification provider (an email or push service) as the system sees it.
+public struct ProviderProfile: Equatable, Sendable {
+    /// Seconds from the request to the provider's answer.
+    public var latency: Distribution
+    /// The share of requests the provider fails, from 0 to 1.
+    public var failureRate: Double
+
+    public init(latency: Distribution, failureRate: Double) {
+        self.latency = latency
+        self.failureRate = failureRate
+    }
+
+    /// The defaults of each channel: realtime answers within the connection's round trip and
+    /// never fails by itself; email takes about a second and fails 1 % of the time; push takes
+    /// about 300 ms and fails 2 %.
+    public static func defaults(for channel: NotificationChannel) -> ProviderProfile {
+        switch channel {
+        case .realtime: ProviderProfile(latency: .lognormal(median: 0.02, sigma: 0.5), failureRate: 0)
+        case .email: ProviderProfile(latency: .lognormal(median: 1.0, sigma: 0.6), failureRate: 0.01)
+        case .push: ProviderProfile(latency: .lognormal(median: 0.3, sigma: 0.5), failureRate: 0.02)
+        }
+    }
+
+    /// Checks the parameters.
+    public func validate(at location: String) throws(ConfigurationError) {
+        try latency.validate(at: "\(location).latency")
+        guard failureRate.isFinite, (0...1).contains(failureRate) else {
+            throw ConfigurationError(location: "\(location).failure_rate", problem: "must be between 0 and 1, got \(failureRate)",
+                                     remedy: "give a share such as 0.01")
+        }
+    }
+}
+
+extension ProviderProfile: Codable {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case latency, failureRate = "failure_rate"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(known: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(latency: try container.decode(Distribution.self, forKey: .latency),
+                  failureRate: try container.decode(.failureRate, default: 0))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(latency, forKey: .latency)
+        try container.encode(failureRate, forKey: .failureRate)
+    }
+}
