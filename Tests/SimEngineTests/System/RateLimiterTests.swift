@@ -20,15 +20,19 @@ struct RateLimiterTests {
         return best
     }
 
+    /// 2,000 request times (milliseconds) with random gaps below `maxGap`: bursts and lulls.
+    private func requestTimes(seed: UInt64, maxGap: UInt64) -> [Int64] {
+        var random = RandomStream(seed: seed, stream: "requests")
+        var now: Int64 = 0
+        return (0..<2_000).map { _ in
+            now += Int64(random.next(below: maxGap))
+            return now
+        }
+    }
+
     @Test(arguments: 1...20)
     func aSlidingWindowNeverAdmitsMoreThanItsLimitInAnyWindow(seed: UInt64) {
-        var random = RandomStream(seed: seed, stream: "requests")
-        var times: [Int64] = []
-        var now: Int64 = 0
-        for _ in 0..<2_000 {
-            now += Int64(random.next(below: 2_000))  // bursts and lulls, up to 2 s apart
-            times.append(now)
-        }
+        let times = requestTimes(seed: seed, maxGap: 2_000)
         let accepted = admitted(.slidingWindow(limit: 60, window: .seconds(60)), at: times)
         #expect(busiestWindow(accepted, length: 60_000) <= 60)
         #expect(accepted.count > 60)
@@ -46,13 +50,7 @@ struct RateLimiterTests {
 
     @Test(arguments: 1...10)
     func aTokenBucketStaysWithinItsBurstPlusRefill(seed: UInt64) {
-        var random = RandomStream(seed: seed, stream: "requests")
-        var times: [Int64] = []
-        var now: Int64 = 0
-        for _ in 0..<2_000 {
-            now += Int64(random.next(below: 400))
-            times.append(now)
-        }
+        let times = requestTimes(seed: seed, maxGap: 400)
         let policy = RateLimitPolicy.tokenBucket(capacity: 10, refillPerSecond: 2)
         let accepted = admitted(policy, at: times)
         for length in [1_000, 5_000, 60_000] as [Int64] {
