@@ -1,0 +1,135 @@
+/// The notification service: creates notifications, keeps every user's inbox and badge, and
+/// delivers each notification over the recipient's channels with retries and fallback.
+///
+/// Each (notification, recipient) delivery is a ``NotificationDelivery`` state machine; this
+/// actor carries out its actions with engine timers: a provider answers after a latency drawn
+/// from its profile, fails with its failure rate, and an unanswered attempt times out.
+/// Realtime delivery fails while the recipient is offline.
+public actor NotificationService: ModelActor {
+    public nonisolated let executor: ActorExecutor
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    private struct DeliveryKey: Hashable, Sendable {
+        var notification: UInt64
+        var user: Int
+    }
+
+    private let engine: Engine
+    private let configuration: NotificationConfiguration
+    private var providerRandom: [NotificationChannel: RandomStream]
+    private var inboxes: [Int: NotificationInbox] = [:]
+    private var deliveries: [DeliveryKey: NotificationDelivery] = [:]
+    private var preferences: [Int: [NotificationChannel]] = [:]
+    private var offline: Set<Int> = []
+    private var nextID: UInt64 = 1
+    /// What the service has done so far.
+    public private(set) var tally = NotificationTally()
+
+    public init(engine: Engine, configuration: NotificationConfiguration, entity: UInt64 = 0) {
+        executor = engine.makeExecutor(label: "notifications-\(entity)")
+        self.engine = engine
+        self.configuration = configuration
+        providerRandom = Dictionary(uniqueKeysWithValues: NotificationChannel.allCases.map { channel in
+            (channel, engine.random("notifications.provider.\(channel.rawValue)", entity: entity))
+        })
+    }
+
+    /// Sets the channels `user` wants, in order; an empty list means none.
+    public func setPreferences(of user: Int, to channels: [NotificationChannel]) {
+        preferences[user] = channels
+    }
+
+    /// Marks `user` online or offline, which decides whether realtime delivery can succeed.
+    public func setOnline(_ user: Int, _ online: Bool) {
+        if online { offline.remove(user) } else { offline.insert(user) }
+    }
+
+    /// Creates a notification of `kind` for each of `users` (one user, or everyone for an
+    /// announcement) and starts delivering it; returns its id.
+    @discardableResult
+    public func notify(_ users: [Int], kind: NotificationKind) -> UInt64 {
+        let id = nextID
+        nextID += 1
+        let now = engine.now
+        for user in users {
+            inboxes[user, default: NotificationInbox(pageSize: configuration.pageSize)].add(id: id, kind: kind, at: now)
+            let key = DeliveryKey(notification: id, user: user)
+            var delivery = NotificationDelivery(channels: preferences[user] ?? configuration.channels,
+                                                retry: configuration.retry)
+            tally.created += 1
+            let actions = delivery.start(at: now)
+            deliveries[key] = delivery
+            perform(actions, for: key)
+        }
+        return id
+    }
+
+    /// The unread badge of `user`.
+    public func badge(of user: Int) -> Int { inboxes[user]?.unread ?? 0 }
+
+    /// The inbox of `user`.
+    public func inbox(of user: Int) -> NotificationInbox { inboxes[user] ?? NotificationInbox(pageSize: configuration.pageSize) }
+
+    /// Marks one notification of `user` read.
+    public func markRead(user: Int, id: UInt64) {
+        inboxes[user]?.markRead(id: id, at: engine.now)
+    }
+
+    /// Marks every notification of `user` created at or before `cutoff` read.
+    public func markAllRead(user: Int, createdUpTo cutoff: SimulationInstant) {
+        inboxes[user]?.markAllRead(createdUpTo: cutoff, at: engine.now)
+    }
+
+    /// Records that `user` clicked notification `id`.
+    public func click(user: Int, id: UInt64) {
+        inboxes[user]?.click(id: id, at: engine.now)
+    }
+
+    private func perform(_ actions: [NotificationDelivery.Action], for key: DeliveryKey) {
+        for action in actions {
+            switch action {
+            case .attempt(let channel, let attempt, let timeoutAt):
+                tally.attempts[channel, default: 0] += 1
+                tally.mostAttemptsOnOneChannel = Swift.max(tally.mostAttemptsOnOneChannel, attempt)
+                requestProvider(channel, attempt: attempt, for: key)
+                engine.send(to: self, at: timeoutAt) { service in
+                    service.update(key) { $0.timeout(channel: channel, attempt: attempt, at: $1) }
+                }
+            case .scheduleRetry(let due):
+                engine.send(to: self, at: due) { service in
+                    service.update(key) { $0.retryDue(at: $1) }
+                }
+            case .finished(.delivered(let channel)):
+                tally.deliveredBy[channel, default: 0] += 1
+            case .finished(.failed):
+                tally.failed += 1
+            }
+        }
+    }
+
+    /// Asks `channel`'s provider to deliver; its answer comes back after the provider's latency.
+    private func requestProvider(_ channel: NotificationChannel, attempt: Int, for key: DeliveryKey) {
+        let profile = configuration.providers[channel] ?? ProviderProfile.defaults(for: channel)
+        var random = providerRandom[channel]!
+        let latency = profile.latency.sampleNanoseconds(using: &random)
+        let providerFails = random.nextUnitInterval() < profile.failureRate
+        providerRandom[channel] = random
+        let succeeded = !providerFails && !(channel == .realtime && offline.contains(key.user))
+        engine.send(to: self, after: .nanoseconds(latency)) { service in
+            service.update(key) { $0.answer(channel: channel, attempt: attempt, succeeded: succeeded, at: $1) }
+        }
+    }
+
+    /// Feeds an event to the delivery of `key` and carries out what it answers.
+    private func update(_ key: DeliveryKey,
+                        _ event: (inout NotificationDelivery, SimulationInstant) -> [NotificationDelivery.Action]) {
+        guard var delivery = deliveries[key] else { return }
+        let actions = event(&delivery, engine.now)
+        if case .finished = delivery.state {
+            deliveries[key] = nil
+        } else {
+            deliveries[key] = delivery
+        }
+        perform(actions, for: key)
+    }
+}
