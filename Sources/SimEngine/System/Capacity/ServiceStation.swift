@@ -20,7 +20,12 @@ public actor ServiceStation: ModelActor {
     private let engine: Engine
     private let serviceTime: Distribution
     private var random: RandomStream
-    private var queue: StationQueue<UnsafeContinuation<StationVisit, Never>>
+    private var queue: StationQueue<Request>
+
+    private struct Request {
+        var continuation: UnsafeContinuation<StationVisit, Never>
+        var serviceTime: Distribution
+    }
 
     /// Creates a station.
     ///
@@ -39,9 +44,13 @@ public actor ServiceStation: ModelActor {
     }
 
     /// Waits for a server, is served, and returns what the request experienced.
-    public func serve() async -> StationVisit {
+    ///
+    /// - Parameter serviceTime: this request's service time in seconds, when it differs from
+    ///   the station's (a store's reads and writes share one pool).
+    public func serve(serviceTime: Distribution? = nil) async -> StationVisit {
         await withUnsafeContinuation { continuation in
-            if let started = queue.arrive(continuation, at: engine.now) { begin(started) }
+            let request = Request(continuation: continuation, serviceTime: serviceTime ?? self.serviceTime)
+            if let started = queue.arrive(request, at: engine.now) { begin(started) }
         }
     }
 
@@ -52,10 +61,10 @@ public actor ServiceStation: ModelActor {
     /// The share of server time spent busy so far.
     public var utilization: Double { queue.utilization(at: engine.now) }
 
-    private func begin(_ started: StationQueue<UnsafeContinuation<StationVisit, Never>>.Started) {
-        let service = Duration.nanoseconds(serviceTime.sampleNanoseconds(using: &random))
+    private func begin(_ started: StationQueue<Request>.Started) {
+        let service = Duration.nanoseconds(started.request.serviceTime.sampleNanoseconds(using: &random))
         let visit = StationVisit(wait: started.wait, service: service)
-        let continuation = started.request
+        let continuation = started.request.continuation
         engine.send(to: self, after: service) { station in
             if let next = station.queue.finish(at: station.engine.now) { station.begin(next) }
             continuation.resume(returning: visit)

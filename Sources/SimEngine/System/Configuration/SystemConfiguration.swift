@@ -20,6 +20,8 @@ public struct SystemConfiguration: Equatable, Sendable {
     public var notifications = NotificationConfiguration()
     /// Client and node links.
     public var network = NetworkConfiguration()
+    /// The database's pool, latencies and failures.
+    public var store = StoreConfiguration()
 
     public init() {}
 
@@ -31,12 +33,13 @@ public struct SystemConfiguration: Equatable, Sendable {
         try signals.validate(at: "system.signals")
         try notifications.validate(at: "system.notifications")
         try network.validate(at: "system.network")
+        try store.validate(at: "system.store")
     }
 }
 
 extension SystemConfiguration: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case gateway, rooms, delivery, signals, notifications, network
+        case gateway, rooms, delivery, signals, notifications, network, store
     }
 
     public init(from decoder: any Decoder) throws {
@@ -49,6 +52,7 @@ extension SystemConfiguration: Codable {
         signals = try container.decode(.signals, default: signals)
         notifications = try container.decode(.notifications, default: notifications)
         network = try container.decode(.network, default: network)
+        store = try container.decode(.store, default: store)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -59,5 +63,6 @@ extension SystemConfiguration: Codable {
         try container.encode(signals, forKey: .signals)
         try container.encode(notifications, forKey: .notifications)
         try container.encode(network, forKey: .network)
+        try container.encode(store, forKey: .store)
     }
 }
