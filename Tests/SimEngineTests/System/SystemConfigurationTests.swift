@@ -39,13 +39,16 @@ struct SystemConfigurationTests {
     @Test func aPartialFileKeepsEveryOtherDefault() throws {
         let configuration = try decode("""
             { "gateway": { "nodes": 3, "rate_limit": { "kind": "sliding_window", "limit": 120, "window": "1m" } },
-              "delivery": { "guarantee": "effectively_once", "dedup_window": "5m" } }
+              "delivery": { "guarantee": "effectively_once", "dedup_window": "5m" },
+              "bus": { "kind": "stream" }, "store": { "pool_size": 32 } }
             """)
         var expected = SystemConfiguration()
         expected.gateway.nodes = 3
         expected.gateway.rateLimit = .slidingWindow(limit: 120, window: .seconds(60))
         expected.delivery.guarantee = .effectivelyOnce
         expected.delivery.dedupWindow = .seconds(300)
+        expected.bus.kind = .stream
+        expected.store.poolSize = 32
         #expect(configuration == expected)
     }
 
@@ -73,6 +76,7 @@ struct SystemConfigurationTests {
             (#"{ "network": { "client_link": { "loss_rate": 2 } } }"#, "system.network.client_link.loss_rate"),
             (#"{ "rooms": { "page_size": 0 } }"#, "system.rooms.page_size"),
             (#"{ "signals": { "typing_expiry": "0s" } }"#, "system.signals.typing_expiry"),
+            (#"{ "store": { "failure_rate": -0.5 } }"#, "system.store.failure_rate"),
         ]
         for (json, location) in cases {
             do {

@@ -22,6 +22,8 @@ public struct SystemConfiguration: Equatable, Sendable {
     public var network = NetworkConfiguration()
     /// The database's pool, latencies and failures.
     public var store = StoreConfiguration()
+    /// The bus between nodes.
+    public var bus = BusConfiguration()
 
     public init() {}
 
@@ -39,7 +41,7 @@ public struct SystemConfiguration: Equatable, Sendable {
 
 extension SystemConfiguration: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case gateway, rooms, delivery, signals, notifications, network, store
+        case gateway, rooms, delivery, signals, notifications, network, store, bus
     }
 
     public init(from decoder: any Decoder) throws {
@@ -53,6 +55,7 @@ extension SystemConfiguration: Codable {
         notifications = try container.decode(.notifications, default: notifications)
         network = try container.decode(.network, default: network)
         store = try container.decode(.store, default: store)
+        bus = try container.decode(.bus, default: bus)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,5 +67,6 @@ extension SystemConfiguration: Codable {
         try container.encode(notifications, forKey: .notifications)
         try container.encode(network, forKey: .network)
         try container.encode(store, forKey: .store)
+        try container.encode(bus, forKey: .bus)
     }
 }
