@@ -14,11 +14,15 @@ import Darwin
 /// the batch without the lock. Timers live in the worker's heap, keyed by nanoseconds since the
 /// run started on the monotonic clock.
 final class LiveWorker: @unchecked Sendable {
-    // @unchecked: `inbox`, `timers`, `sleeping`, `stopping` and `thread` are guarded by `lock`;
-    // `taskExecutor` is written before the thread starts; `executed` belongs to the worker thread.
+    // @unchecked: `inbox`, `timers`, `sleeping` and `stopping` are guarded by `lock`; `thread`
+    // and `taskExecutor` are written once before the worker takes work (start() waits for it,
+    // and every later reader is ordered after that through a lock); `local` and `executed`
+    // belong to the worker thread.
 
     private let lock = ConditionLock()
     private var inbox: [ScheduledWork] = []
+    /// Work the worker enqueued for itself: needs no lock.
+    private var local: [ScheduledWork] = []
     private var timers = DeadlineHeap<ScheduledWork>()
     private var sleeping = false
     private var stopping = false
@@ -46,10 +50,14 @@ final class LiveWorker: @unchecked Sendable {
     }
 
     /// Whether the calling thread is this worker's thread.
-    var isCurrentThread: Bool { lock.withLock { thread?.isCurrent ?? false } }
+    var isCurrentThread: Bool { thread?.isCurrent ?? false }
 
     /// Hands work to the worker from any thread.
     func enqueue(_ work: ScheduledWork) {
+        if isCurrentThread {
+            local.append(work)
+            return
+        }
         lock.lock()
         inbox.append(work)
         if sleeping { lock.signal() }
@@ -59,6 +67,10 @@ final class LiveWorker: @unchecked Sendable {
     /// Hands a batch of work to the worker from any thread, under one acquisition of its lock.
     func enqueue(contentsOf batch: [ScheduledWork]) {
         guard !batch.isEmpty else { return }
+        if isCurrentThread {
+            local.append(contentsOf: batch)
+            return
+        }
         lock.lock()
         inbox.append(contentsOf: batch)
         if sleeping { lock.signal() }
@@ -107,6 +119,12 @@ final class LiveWorker: @unchecked Sendable {
             lock.unlock()
             for work in batch { execute(work) }
             batch.removeAll(keepingCapacity: true)
+            // Run what the worker gave itself before looking at the inbox again.
+            while !local.isEmpty {
+                swap(&batch, &local)
+                for work in batch { execute(work) }
+                batch.removeAll(keepingCapacity: true)
+            }
             lock.lock()
         }
         lock.unlock()
