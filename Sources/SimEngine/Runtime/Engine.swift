@@ -130,22 +130,31 @@ public final class Engine: Sendable {
             for index in actors.indices { enqueue(callback, on: actors[index], at: instants[index]) }
             return
         }
-        // Live mode: hand each worker its share of the work due now under one lock.
+        // Live mode: hand each worker its share of the work due now under one lock, gathering
+        // the shares in the calling worker's reusable batches when there is one.
         let now = scheduler.now
-        var due = [[ScheduledWork]](repeating: [], count: scheduler.workers.count)
-        for index in actors.indices {
-            let executor = actors[index].executor
-            guard case .live(let worker) = executor.host else {
-                preconditionFailure("\(executor.label) belongs to a simulation engine, not this live one")
+        let workers = scheduler.workers
+        func fanOut(_ due: inout [[ScheduledWork]]) {
+            for index in actors.indices {
+                let executor = actors[index].executor
+                guard case .live(let worker) = executor.host else {
+                    preconditionFailure("\(executor.label) belongs to a simulation engine, not this live one")
+                }
+                let work = ScheduledWork.call(callback, target: actors[index], .passUnretained(executor))
+                if instants[index].nanoseconds <= now {
+                    due[worker.index].append(work)
+                } else {
+                    worker.schedule(work, at: instants[index].nanoseconds)
+                }
             }
-            let work = ScheduledWork.call(callback, target: actors[index], .passUnretained(executor))
-            if instants[index].nanoseconds <= now {
-                due[worker.index].append(work)
-            } else {
-                worker.schedule(work, at: instants[index].nanoseconds)
-            }
+            for (index, batch) in due.enumerated() { workers[index].enqueue(contentsOf: batch) }
         }
-        for (index, batch) in due.enumerated() { scheduler.workers[index].enqueue(contentsOf: batch) }
+        if let caller = workers.first(where: \.isCurrentThread) {
+            caller.withFanOutScratch(workers: workers.count) { fanOut(&$0) }
+        } else {
+            var due = [[ScheduledWork]](repeating: [], count: workers.count)
+            fanOut(&due)
+        }
     }
 
     /// Erases `body` to a callback taking its target as `AnyObject`.

@@ -23,6 +23,9 @@ final class LiveWorker: @unchecked Sendable {
     private var inbox: [ScheduledWork] = []
     /// Work the worker enqueued for itself: needs no lock.
     private var local: [ScheduledWork] = []
+    /// Per-worker batches a fan-out running on this worker fills; reused, so a fan-out
+    /// allocates nothing once they have grown. Belongs to the worker thread.
+    private var fanOutScratch: [[ScheduledWork]] = []
     private var timers = DeadlineHeap<ScheduledWork>()
     private var sleeping = false
     private var stopping = false
@@ -75,6 +78,13 @@ final class LiveWorker: @unchecked Sendable {
         inbox.append(contentsOf: batch)
         if sleeping { lock.signal() }
         lock.unlock()
+    }
+
+    /// Lends the fan-out batches to code running on this worker's thread (one per worker).
+    func withFanOutScratch<T>(workers: Int, _ body: (inout [[ScheduledWork]]) -> T) -> T {
+        if fanOutScratch.count != workers { fanOutScratch = Array(repeating: [], count: workers) }
+        defer { for index in fanOutScratch.indices { fanOutScratch[index].removeAll(keepingCapacity: true) } }
+        return body(&fanOutScratch)
     }
 
     /// Schedules work at `deadline`, in nanoseconds since the run started, from any thread.
