@@ -57,8 +57,13 @@ public struct ConnectionOutbox<Frame> {
 
     /// The socket takes the oldest frame.
     public mutating func take() -> Frame? {
+        takeWithSize()?.frame
+    }
+
+    /// The socket takes the oldest frame, with its size.
+    public mutating func takeWithSize() -> (frame: Frame, bytes: Int)? {
         guard let first = frames.popFirst() else { return nil }
         queuedBytes -= first.bytes
-        return first.frame
+        return first
     }
 }

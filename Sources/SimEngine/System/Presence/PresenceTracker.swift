@@ -61,14 +61,19 @@ public struct PresenceTracker: Sendable {
         return nil
     }
 
+    /// Connections last heard before `limit`, ascending.
+    public func silentConnections(before limit: SimulationInstant) -> [Int] {
+        connections.filter { $0.value.lastHeard < limit }.keys.sorted()
+    }
+
     /// Closes every connection silent for longer than the heartbeat timeout at `time`, in
     /// ascending connection order, and returns the resulting changes. A user who goes offline
     /// this way was last seen when their dead connection was last heard, not now.
     public mutating func expire(at time: SimulationInstant) -> [Change] {
-        let limit = time.nanoseconds - heartbeatTimeout.wholeNanoseconds
-        let silent = connections.filter { $0.value.lastHeard.nanoseconds < limit }
-            .map { (connection: $0.key, user: $0.value.user, lastHeard: $0.value.lastHeard) }
-            .sorted { $0.connection < $1.connection }
+        let limit = SimulationInstant(nanoseconds: time.nanoseconds - heartbeatTimeout.wholeNanoseconds)
+        let silent = silentConnections(before: limit).map { connection in
+            (connection: connection, user: connections[connection]!.user, lastHeard: connections[connection]!.lastHeard)
+        }
         var changes: [Change] = []
         var lastHeardByUser: [Int: SimulationInstant] = [:]
         for dead in silent {
