@@ -91,7 +91,7 @@ struct RunCommand: ParsableCommand {
             throw fail(.internalError, error.description + "\nreproduce with: \(reproduction(scenario))")
         }
 
-        let summary = RunSummary(scenario: scenario.name, seed: seed, mode: mode, trace: recorder,
+        let summary = RunSummary(scenario: scenario.name, seed: seed, mode: mode, trace: recorder, metrics: engine.metrics,
                                  statistics: engine.statistics, outcome: outcome, command: reproduction(scenario), allocator: Allocator.name)
         do {
             try recorder.commit()
@@ -128,13 +128,19 @@ struct RunCommand: ParsableCommand {
             \(summary.scenario)  seed \(summary.seed)  \(summary.mode.rawValue) mode  \(summary.clients) clients
               messages   \(messages.accepted) accepted, \(messages.delivered)/\(messages.expectedDeliveries) deliveries, \
             \(messages.lost) lost
-              latency    mean \(format(messages.meanLatencyMs)) ms, max \(format(messages.maxLatencyMs)) ms
+              latency    \(latencyLine(summary.latency["message_delivery"]))
               run        \(summary.events) events, \(format(summary.virtualSeconds)) s virtual in \
             \(format(summary.wallSeconds)) s wall
               trace      \(summary.traceHash) (\(summary.traceEvents) events)
             """)
         for violation in violations { print("  VIOLATED   \(violation)") }
         print("  verdict    \(summary.verdict.rawValue.uppercased())   reports in \(out)/")
+    }
+
+    private func latencyLine(_ latency: LatencySummary?) -> String {
+        guard let latency, latency.count > 0 else { return "no deliveries" }
+        return "delivery p50 \(format(latency.p50Ms)) ms, p99 \(format(latency.p99Ms)) ms, "
+            + "p99.9 \(format(latency.p999Ms)) ms, max \(format(latency.maxMs)) ms"
     }
 
     private func format(_ value: Double) -> String {

@@ -39,6 +39,13 @@ struct CommandLineTests {
         #expect((summary["events"] as? Int ?? 0) > 0)
         // 10 s of load plus the 5 s drain, exactly, in virtual time.
         #expect(summary["virtual_seconds"] as? Double == 15)
+        let delivery = (summary["latency"] as? [String: Any])?["message_delivery"] as? [String: Any]
+        #expect((delivery?["count"] as? Int ?? 0) > 0)
+        for key in ["p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms"] {
+            #expect(delivery?[key] as? Double != nil, "latency.message_delivery lacks \(key)")
+        }
+        let p50 = delivery?["p50_ms"] as? Double ?? 0, p99 = delivery?["p99_ms"] as? Double ?? 0
+        #expect(p50 > 0 && p50 <= p99)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty, "partial files left behind: \(leftovers)")
     }

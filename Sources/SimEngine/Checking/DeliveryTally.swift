@@ -1,5 +1,5 @@
-/// Counts of messages sent and received, delivery latency, and order violations, as one
-/// client saw them; tallies of many clients merge into the run's totals.
+/// Counts of messages sent and received and order violations, as one client saw them; tallies
+/// of many clients merge into the run's totals.
 public struct DeliveryTally: Equatable, Sendable {
     /// Messages the client sent and saw accepted.
     public var sent = 0
@@ -9,17 +9,11 @@ public struct DeliveryTally: Equatable, Sendable {
     public var orderViolations = 0
     /// The first order violation, described with ids and virtual time.
     public var firstOrderViolation: String?
-    /// The sum of delivery latencies, from the intended send time, in nanoseconds.
-    public var latencySumNanoseconds: Int64 = 0
-    /// The largest delivery latency, in nanoseconds.
-    public var latencyMaxNanoseconds: Int64 = 0
 
     public init() {}
 
-    mutating func recordDelivery(latencyNanoseconds: Int64) {
+    mutating func recordDelivery() {
         delivered += 1
-        latencySumNanoseconds &+= latencyNanoseconds
-        latencyMaxNanoseconds = Swift.max(latencyMaxNanoseconds, latencyNanoseconds)
     }
 
     mutating func recordOrderViolation(_ description: String) {
@@ -33,12 +27,5 @@ public struct DeliveryTally: Equatable, Sendable {
         delivered += other.delivered
         orderViolations += other.orderViolations
         if firstOrderViolation == nil { firstOrderViolation = other.firstOrderViolation }
-        latencySumNanoseconds &+= other.latencySumNanoseconds
-        latencyMaxNanoseconds = Swift.max(latencyMaxNanoseconds, other.latencyMaxNanoseconds)
-    }
-
-    /// The mean delivery latency in seconds, or zero without deliveries.
-    public var meanLatencySeconds: Double {
-        delivered == 0 ? 0 : Double(latencySumNanoseconds) / Double(delivered) / 1e9
     }
 }

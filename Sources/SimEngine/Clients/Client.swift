@@ -9,8 +9,12 @@ public actor Client: ModelActor {
     private let engine: Engine
     private var random: RandomStream
     private var rooms: [Room] = []
-    private var lastSequence: [Int: Int] = [:]
+    /// The ids of `rooms` and the last sequence received from each, in the same order: a client
+    /// is in a few rooms, so a linear search beats hashing.
+    private var roomIDs: [Int] = []
+    private var lastSequences: [Int] = []
     private var sent = 0
+    private let deliveryLatency: MetricsRecorder.Handle
     /// What the client has sent and received so far.
     public private(set) var tally = DeliveryTally()
 
@@ -20,12 +24,14 @@ public actor Client: ModelActor {
         self.id = id
         self.engine = engine
         random = engine.random("client.behaviour", entity: UInt64(id))
+        deliveryLatency = engine.metrics.latency("message_delivery")
     }
 
     /// Joins `room`.
     public func join(_ room: Room) async {
         rooms.append(room)
-        lastSequence[room.id] = 0
+        roomIDs.append(room.id)
+        lastSequences.append(0)
         await room.join(self)
     }
 
@@ -55,12 +61,17 @@ public actor Client: ModelActor {
     public func receive(room: Int, sequence: Int, intendedAt: SimulationInstant) {
         let now = engine.now
         engine.trace.record(.messageDelivered(user: id, room: room, sequence: sequence), at: now)
-        let expected = (lastSequence[room] ?? 0) + 1
+        guard let index = roomIDs.firstIndex(of: room) else {
+            tally.recordOrderViolation("client-\(id) received seq \(sequence) of room-\(room), which it never joined")
+            return
+        }
+        let expected = lastSequences[index] + 1
         if sequence != expected {
             tally.recordOrderViolation(
                 "client-\(id) received seq \(sequence) of room-\(room) at \(now) but expected seq \(expected)")
         }
-        lastSequence[room] = Swift.max(lastSequence[room] ?? 0, sequence)
-        tally.recordDelivery(latencyNanoseconds: intendedAt.duration(to: now).wholeNanoseconds)
+        lastSequences[index] = Swift.max(lastSequences[index], sequence)
+        tally.recordDelivery()
+        engine.metrics.record(deliveryLatency, nanoseconds: now.nanoseconds - intendedAt.nanoseconds)
     }
 }

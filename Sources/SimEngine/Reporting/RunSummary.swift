@@ -26,6 +26,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var wallSeconds: Double
     public var clients: Int
     public var messages: Messages
+    /// Each latency metric's distribution, measured from the intended send time.
+    public var latency: [String: LatencySummary]
     public var invariants: [Invariant]
     public var verdict: Verdict
     /// The command that reproduces this run.
@@ -40,8 +42,6 @@ public struct RunSummary: Codable, Equatable, Sendable {
         public var delivered: Int
         public var expectedDeliveries: Int
         public var lost: Int
-        public var meanLatencyMs: Double
-        public var maxLatencyMs: Double
     }
 
     /// One guarantee and what the checks found.
@@ -52,8 +52,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
         public var firstViolation: String?
     }
 
-    public init(scenario: String, seed: UInt64, mode: RunMode, trace: TraceRecorder, statistics: EngineStatistics,
-                outcome: ScenarioOutcome, command: String, allocator: String) {
+    public init(scenario: String, seed: UInt64, mode: RunMode, trace: TraceRecorder, metrics: MetricsRecorder,
+                statistics: EngineStatistics, outcome: ScenarioOutcome, command: String, allocator: String) {
         self.scenario = scenario
         self.seed = seed
         self.mode = mode
@@ -65,9 +65,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
         clients = outcome.clients
         let tally = outcome.tally
         messages = Messages(sent: tally.sent, accepted: outcome.accepted, delivered: tally.delivered,
-                            expectedDeliveries: outcome.expectedDeliveries, lost: outcome.lostDeliveries,
-                            meanLatencyMs: tally.meanLatencySeconds * 1e3,
-                            maxLatencyMs: Double(tally.latencyMaxNanoseconds) / 1e6)
+                            expectedDeliveries: outcome.expectedDeliveries, lost: outcome.lostDeliveries)
+        latency = metrics.summaries
         let lostOrDuplicated = abs(outcome.expectedDeliveries - tally.delivered)
         invariants = [
             Invariant(name: "per_room_order", status: tally.orderViolations == 0 ? .pass : .fail,

@@ -27,6 +27,8 @@ public final class Engine: Sendable {
     public let interleavingSeed: UInt64
     /// The run's trace: every model event, folded into a hash and optionally written out.
     public let trace: TraceRecorder
+    /// The run's latency metrics.
+    public let metrics = MetricsRecorder()
 
     let backend: EngineBackend
     private let statisticsStorage = Mutex(EngineStatistics())
