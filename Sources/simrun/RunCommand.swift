@@ -95,6 +95,9 @@ struct RunCommand: ParsableCommand {
                                  statistics: engine.statistics, outcome: outcome, command: reproduction(scenario), allocator: Allocator.name)
         do {
             try recorder.commit()
+            try AtomicFile.write(JUnitReport.xml(for: summary), to: "\(out)/junit.xml")
+            try AtomicFile.write(MarkdownSummary.text(for: summary), to: "\(out)/summary.md")
+            try AtomicFile.write(LatencyTable.csv(for: summary), to: "\(out)/latency.csv")
             try AtomicFile.write(try summary.jsonText(), to: "\(out)/summary.json")
         } catch {
             throw fail(.internalError, "\(error)")

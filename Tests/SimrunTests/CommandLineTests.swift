@@ -46,8 +46,8 @@ struct CommandLineTests {
         }
         let p50 = delivery?["p50_ms"] as? Double ?? 0, p99 = delivery?["p99_ms"] as? Double ?? 0
         #expect(p50 > 0 && p50 <= p99)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasPrefix(".") }
-        #expect(leftovers.isEmpty, "partial files left behind: \(leftovers)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out)
+        #expect(Set(files) == ["summary.json", "summary.md", "junit.xml", "latency.csv"], "files written: \(files)")
     }
 
     @Test func aBareRunUsesTheDefaultScenario() throws {

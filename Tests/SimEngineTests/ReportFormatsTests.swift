@@ -1,0 +1,87 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import SimEngine
+
+/// Counts a JUnit document's test cases and failures as an XML parser sees them.
+private final class JUnitCounter: NSObject, XMLParserDelegate {
+    var testCases: [String] = []
+    var failures: [String] = []
+    var failureText = ""
+    private var inFailure = false
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if element == "testcase" { testCases.append(attributes["name"] ?? "") }
+        if element == "failure" {
+            failures.append(testCases.last ?? "")
+            inFailure = true
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inFailure { failureText += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        if element == "failure" { inFailure = false }
+    }
+}
+
+@Suite("Report formats")
+struct ReportFormatsTests {
+    private func summary(violated: Bool) -> RunSummary {
+        var tally = DeliveryTally()
+        tally.sent = 10
+        tally.delivered = violated ? 18 : 20
+        if violated { tally.recordOrderViolation("client-3 received seq 5 of room-1 <& \"quoted\"> but expected seq 4") }
+        let outcome = ScenarioOutcome(clients: 2, accepted: 10, expectedDeliveries: 20, tally: tally)
+        let metrics = MetricsRecorder()
+        let delivery = metrics.latency("message_delivery")
+        for millisecond in 1...100 { metrics.record(delivery, nanoseconds: Int64(millisecond) * 1_000_000) }
+        return RunSummary(scenario: "quickstart", seed: 7, mode: .sim, trace: TraceRecorder(), metrics: metrics,
+                          statistics: EngineStatistics(), outcome: outcome,
+                          command: "simrun run quickstart --seed 7", allocator: "system")
+    }
+
+    private func parse(_ xml: String) -> (JUnitCounter, Bool) {
+        let counter = JUnitCounter()
+        let parser = XMLParser(data: Data(xml.utf8))
+        parser.delegate = counter
+        return (counter, parser.parse())
+    }
+
+    @Test func theJUnitFileParsesAndFailsEachViolatedGuarantee() {
+        let (counter, parsed) = parse(JUnitReport.xml(for: summary(violated: true)))
+        #expect(parsed)
+        #expect(counter.testCases == ["guarantee.per_room_order", "guarantee.exactly_once_delivery"])
+        #expect(counter.failures == ["guarantee.per_room_order", "guarantee.exactly_once_delivery"])
+        #expect(counter.failureText.contains("client-3 received seq 5 of room-1 <& \"quoted\"> but expected seq 4"))
+        #expect(counter.failureText.contains("reproduce: simrun run quickstart --seed 7"))
+    }
+
+    @Test func aCleanRunHasNoJUnitFailures() {
+        let (counter, parsed) = parse(JUnitReport.xml(for: summary(violated: false)))
+        #expect(parsed)
+        #expect(counter.testCases.count == 2)
+        #expect(counter.failures.isEmpty)
+    }
+
+    @Test func theMarkdownSummaryHasTheVerdictGuaranteesAndLatency() {
+        let text = MarkdownSummary.text(for: summary(violated: true))
+        #expect(text.hasPrefix("### simrun: quickstart — ❌ fail"))
+        #expect(text.contains("| per_room_order | **fail** | 1 |"))
+        #expect(text.contains("| message_delivery | 100 | 50.0"))
+        #expect(text.contains("reproduce: `simrun run quickstart --seed 7`"))
+        #expect(MarkdownSummary.format(3.14159) == "3.14")
+        #expect(MarkdownSummary.format(10) == "10.00")
+    }
+
+    @Test func theLatencyTableHasALadderPerMetric() {
+        let rows = LatencyTable.csv(for: summary(violated: false)).split(separator: "\n")
+        #expect(rows.first == "metric,percentile,latency_ms")
+        #expect(rows.dropFirst().map { $0.split(separator: ",")[1] } == ["50", "90", "99", "99.9", "100"])
+    }
+}
