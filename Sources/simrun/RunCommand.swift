@@ -35,6 +35,11 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The folder that receives the reports; created if missing.")
     var out: String = "reports"
 
+    @Option(name: .customLong("threshold"), help: ArgumentHelp(
+        "An SLO the run must meet, such as 'message_delivery.p99<100ms' or 'delivery_ratio>=0.999'; repeatable. A breach exits 1.",
+        valueName: "slo"))
+    var thresholdTexts: [String] = []
+
     @Flag(help: "Also write every model event to OUT/trace.jsonl.")
     var trace = false
 
@@ -49,6 +54,13 @@ struct RunCommand: ParsableCommand {
     }
 
     mutating func validate() throws {
+        for text in thresholdTexts {
+            do throws(ConfigurationError) {
+                _ = try Threshold.parse(text)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
         guard ScenarioCatalog.named(scenario) != nil else {
             let names = ScenarioCatalog.all.map(\.name)
             let suggestion = names.min { editDistance($0, scenario) < editDistance($1, scenario) }
@@ -91,8 +103,10 @@ struct RunCommand: ParsableCommand {
             throw fail(.internalError, error.description + "\nreproduce with: \(reproduction(scenario))")
         }
 
+        let thresholds = thresholdTexts.compactMap { try? Threshold.parse($0) }
         let summary = RunSummary(scenario: scenario.name, seed: seed, mode: mode, trace: recorder, metrics: engine.metrics,
-                                 statistics: engine.statistics, outcome: outcome, command: reproduction(scenario), allocator: Allocator.name)
+                                 statistics: engine.statistics, outcome: outcome, thresholds: thresholds,
+                                 command: reproduction(scenario), allocator: Allocator.name)
         do {
             try recorder.commit()
             try AtomicFile.write(JUnitReport.xml(for: summary), to: "\(out)/junit.xml")
@@ -104,6 +118,7 @@ struct RunCommand: ParsableCommand {
         }
         if !quiet { printSummary(summary, violations: outcome.violations) }
         if !outcome.violations.isEmpty { throw ExitStatus.guaranteeViolated.exitCode }
+        if summary.thresholds.contains(where: { !$0.passed }) { throw ExitStatus.thresholdBreached.exitCode }
     }
 
     private func prepareOutputFolder() throws {
@@ -123,6 +138,7 @@ struct RunCommand: ParsableCommand {
         "simrun run \(scenario.name) --seed \(seed)"
             + (interleavingSeed.map { " --interleaving-seed \($0)" } ?? "")
             + " --mode \(mode.rawValue) --clients \(scenario.clients) --duration \(DurationText.format(scenario.duration))"
+            + thresholdTexts.map { " --threshold '\($0)'" }.joined()
     }
 
     private func printSummary(_ summary: RunSummary, violations: [String]) {
@@ -137,6 +153,10 @@ struct RunCommand: ParsableCommand {
               trace      \(summary.traceHash) (\(summary.traceEvents) events)
             """)
         for violation in violations { print("  VIOLATED   \(violation)") }
+        for threshold in summary.thresholds {
+            let observed = threshold.observed.map(format) ?? "none"
+            print("  \(threshold.passed ? "SLO met  " : "SLO BREACHED") \(threshold.condition) (observed \(observed))")
+        }
         print("  verdict    \(summary.verdict.rawValue.uppercased())   reports in \(out)/")
     }
 

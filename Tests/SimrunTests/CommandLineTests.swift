@@ -108,7 +108,31 @@ struct CommandLineTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
     }
 
+    @Test func anUnreachableThresholdExits1WithAFailingJUnitCase() throws {
+        let out = try SimrunBinary.temporaryFolder()
+        let result = try SimrunBinary.run(["run", "--seed", "3", "--out", out,
+                                           "--threshold", "message_delivery.p99<1ms",
+                                           "--threshold", "delivery_ratio>=0.999"] + small)
+        #expect(result.status == 1, "\(result.standardError)")
+        let summary = try SimrunBinary.summary(in: out)
+        #expect(summary["verdict"] as? String == "fail")
+        let thresholds = summary["thresholds"] as? [[String: Any]] ?? []
+        #expect(thresholds.map { $0["passed"] as? Bool } == [false, true])
+        #expect(thresholds.first?["metric"] as? String == "message_delivery.p99")
+        let junit = try String(contentsOfFile: out + "/junit.xml", encoding: .utf8)
+        #expect(junit.contains(#"<testcase classname="quickstart" name="threshold.message_delivery.p99&lt;1ms">"#))
+        #expect(junit.contains(#"failures="1""#))
+    }
+
+    @Test func aMetThresholdKeepsTheRunPassing() throws {
+        let out = try SimrunBinary.temporaryFolder()
+        let result = try SimrunBinary.run(["run", "--out", out, "--threshold", "message_delivery.p99<10s"] + small)
+        #expect(result.status == 0)
+        #expect(try SimrunBinary.summary(in: out)["verdict"] as? String == "pass")
+    }
+
     @Test(arguments: [
+        (["run", "--threshold", "message_delivery.p98<1ms"], "unknown statistic 'p98'"),
         (["run", "--bogus"], "Unknown option '--bogus'"),
         (["run", "--seed", "minus-one"], "--seed"),
         (["run", "--duration", "5x"], "'5x' is not a duration"),

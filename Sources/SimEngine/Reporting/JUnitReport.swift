@@ -3,11 +3,12 @@
 public enum JUnitReport {
     /// The XML document for `summary`.
     public static func xml(for summary: RunSummary) -> String {
-        let failures = summary.invariants.filter { $0.status == .fail }.count
+        let failures = summary.invariants.filter { $0.status == .fail }.count + summary.thresholds.filter { !$0.passed }.count
+        let tests = summary.invariants.count + summary.thresholds.count
         var lines = [
             #"<?xml version="1.0" encoding="UTF-8"?>"#,
-            #"<testsuites name="simrun" tests="\#(summary.invariants.count)" failures="\#(failures)">"#,
-            "  <testsuite name=\"\(escape(summary.scenario))\" tests=\"\(summary.invariants.count)\" "
+            #"<testsuites name="simrun" tests="\#(tests)" failures="\#(failures)">"#,
+            "  <testsuite name=\"\(escape(summary.scenario))\" tests=\"\(tests)\" "
                 + "failures=\"\(failures)\" errors=\"0\" time=\"\(summary.wallSeconds)\">",
             "    <properties>",
             "      <property name=\"seed\" value=\"\(summary.seed)\"/>",
@@ -24,6 +25,18 @@ public enum JUnitReport {
                 let detail = (invariant.firstViolation.map { "first: \($0)\n" } ?? "") + "reproduce: \(summary.command)"
                 lines.append("    <testcase classname=\"\(escape(summary.scenario))\" name=\"\(name)\">")
                 lines.append("      <failure message=\"\(escape(message))\">\(escape(detail))</failure>")
+                lines.append("    </testcase>")
+            }
+        }
+        for threshold in summary.thresholds {
+            let name = "threshold.\(escape(threshold.condition))"
+            if threshold.passed {
+                lines.append("    <testcase classname=\"\(escape(summary.scenario))\" name=\"\(name)\"/>")
+            } else {
+                let observed = threshold.observed.map { "observed \($0)" } ?? "no value observed"
+                lines.append("    <testcase classname=\"\(escape(summary.scenario))\" name=\"\(name)\">")
+                lines.append("      <failure message=\"\(escape("breached: \(observed)"))\">"
+                             + "\(escape("reproduce: \(summary.command)"))</failure>")
                 lines.append("    </testcase>")
             }
         }

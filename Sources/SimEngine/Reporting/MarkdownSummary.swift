@@ -15,6 +15,13 @@ public enum MarkdownSummary {
         for invariant in summary.invariants {
             lines.append("| \(invariant.name) | \(invariant.status == .pass ? "pass" : "**fail**") | \(invariant.violations) |")
         }
+        if !summary.thresholds.isEmpty {
+            lines += ["", "| threshold | observed | status |", "|---|---|---|"]
+            for threshold in summary.thresholds {
+                let observed = threshold.observed.map(format) ?? "none"
+                lines.append("| `\(threshold.condition)` | \(observed) | \(threshold.passed ? "met" : "**breached**") |")
+            }
+        }
         if !summary.latency.isEmpty {
             lines += ["", "| latency | count | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |", "|---|---|---|---|---|---|---|"]
             for (name, latency) in summary.latency.sorted(by: { $0.key < $1.key }) {

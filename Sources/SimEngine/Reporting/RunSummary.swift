@@ -29,6 +29,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
     /// Each latency metric's distribution, measured from the intended send time.
     public var latency: [String: LatencySummary]
     public var invariants: [Invariant]
+    public var thresholds: [ThresholdResult]
     public var verdict: Verdict
     /// The command that reproduces this run.
     public var command: String
@@ -44,6 +45,15 @@ public struct RunSummary: Codable, Equatable, Sendable {
         public var lost: Int
     }
 
+    /// One threshold and how the run measured against it.
+    public struct ThresholdResult: Codable, Equatable, Sendable {
+        public var metric: String
+        public var condition: String
+        /// The observed value (milliseconds for latency), or nil if the run produced none.
+        public var observed: Double?
+        public var passed: Bool
+    }
+
     /// One guarantee and what the checks found.
     public struct Invariant: Codable, Equatable, Sendable {
         public var name: String
@@ -53,7 +63,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
     }
 
     public init(scenario: String, seed: UInt64, mode: RunMode, trace: TraceRecorder, metrics: MetricsRecorder,
-                statistics: EngineStatistics, outcome: ScenarioOutcome, command: String, allocator: String) {
+                statistics: EngineStatistics, outcome: ScenarioOutcome, thresholds: [Threshold] = [], command: String,
+                allocator: String) {
         self.scenario = scenario
         self.seed = seed
         self.mode = mode
@@ -76,7 +87,13 @@ public struct RunSummary: Codable, Equatable, Sendable {
                       firstViolation: lostOrDuplicated == 0 ? nil
                           : "\(tally.delivered) deliveries made, \(outcome.expectedDeliveries) owed"),
         ]
-        verdict = outcome.verdict
+        let latency = self.latency
+        self.thresholds = thresholds.map { threshold in
+            let observed = threshold.observed(latency: latency, delivered: tally.delivered, owed: outcome.expectedDeliveries)
+            return ThresholdResult(metric: threshold.metricName, condition: threshold.text, observed: observed,
+                                   passed: threshold.holds(for: observed))
+        }
+        verdict = outcome.verdict == .pass && self.thresholds.allSatisfy(\.passed) ? .pass : .fail
         self.command = command
         self.allocator = allocator
     }

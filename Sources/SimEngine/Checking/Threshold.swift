@@ -1,0 +1,105 @@
+/// A service-level objective the run must meet, such as `message_delivery.p99<100ms` or
+/// `delivery_ratio>=0.999`.
+///
+/// Latency thresholds name a metric and a statistic (`p50`, `p90`, `p99`, `p99.9`, `max`) and
+/// need a unit (`us`, `ms`, `s`); ratio thresholds are plain numbers.
+public struct Threshold: Equatable, Sendable {
+    /// How the observed value is compared with the limit.
+    public enum Comparison: String, Sendable, CaseIterable {
+        case lessThan = "<", atMost = "<=", greaterThan = ">", atLeast = ">="
+
+        func holds(_ observed: Double, _ limit: Double) -> Bool {
+            switch self {
+            case .lessThan: observed < limit
+            case .atMost: observed <= limit
+            case .greaterThan: observed > limit
+            case .atLeast: observed >= limit
+            }
+        }
+    }
+
+    /// What is measured.
+    public enum Measure: Equatable, Sendable {
+        /// A latency statistic, in milliseconds.
+        case latency(metric: String, statistic: String)
+        /// Deliveries made over deliveries owed.
+        case deliveryRatio
+    }
+
+    /// The latency metrics a run produces.
+    public static let latencyMetrics = ["message_delivery"]
+    /// The statistics a latency threshold may use.
+    public static let statistics = ["p50", "p90", "p99", "p99.9", "max"]
+
+    public var measure: Measure
+    public var comparison: Comparison
+    /// The limit: milliseconds for latency, a plain number for ratios.
+    public var limit: Double
+    /// The threshold as written.
+    public var text: String
+
+    /// The metric's name as reports show it.
+    public var metricName: String {
+        switch measure {
+        case .latency(let metric, let statistic): "\(metric).\(statistic)"
+        case .deliveryRatio: "delivery_ratio"
+        }
+    }
+
+    /// Parses `text`, or says what is wrong with it and what is accepted.
+    public static func parse(_ text: String) throws(ConfigurationError) -> Threshold {
+        let trimmed = text.trimmingWhitespace()
+        func refuse(_ problem: String) -> ConfigurationError {
+            ConfigurationError(location: "--threshold '\(text)'", problem: problem,
+                               remedy: "write METRIC OP VALUE, such as message_delivery.p99<100ms or delivery_ratio>=0.999")
+        }
+        guard let operatorStart = trimmed.firstIndex(where: { $0 == "<" || $0 == ">" }) else {
+            throw refuse("has no comparison (<, <=, >, >=)")
+        }
+        var operatorEnd = trimmed.index(after: operatorStart)
+        if operatorEnd < trimmed.endIndex, trimmed[operatorEnd] == "=" { operatorEnd = trimmed.index(after: operatorEnd) }
+        let name = String(trimmed[..<operatorStart]).trimmingWhitespace()
+        let comparison = Comparison(rawValue: String(trimmed[operatorStart..<operatorEnd]))!
+        let valueText = String(trimmed[operatorEnd...]).trimmingWhitespace()
+        if name == "delivery_ratio" {
+            guard let value = Double(valueText), value.isFinite else { throw refuse("'\(valueText)' is not a number") }
+            return Threshold(measure: .deliveryRatio, comparison: comparison, limit: value, text: trimmed)
+        }
+        guard let dot = name.firstIndex(of: "."), Self.latencyMetrics.contains(String(name[..<dot])) else {
+            let known = (Self.latencyMetrics.map { "\($0).p99" } + ["delivery_ratio"]).joined(separator: ", ")
+            throw refuse("unknown metric '\(name)'; known: \(known)")
+        }
+        let statistic = String(name[name.index(after: dot)...])
+        guard Self.statistics.contains(statistic) else {
+            throw refuse("unknown statistic '\(statistic)'; accepted: \(Self.statistics.joined(separator: ", "))")
+        }
+        guard let duration = DurationText.parse(valueText) else {
+            throw refuse("'\(valueText)' is not a latency; give a number and a unit (us, ms, s)")
+        }
+        return Threshold(measure: .latency(metric: String(name[..<dot]), statistic: statistic), comparison: comparison,
+                         limit: Double(duration.wholeNanoseconds) / 1e6, text: trimmed)
+    }
+
+    /// The observed value in `latency` and delivery counts, or nil if the run has no such value.
+    public func observed(latency: [String: LatencySummary], delivered: Int, owed: Int) -> Double? {
+        switch measure {
+        case .deliveryRatio:
+            return owed == 0 ? 1 : Double(delivered) / Double(owed)
+        case .latency(let metric, let statistic):
+            guard let summary = latency[metric], summary.count > 0 else { return nil }
+            switch statistic {
+            case "p50": return summary.p50Ms
+            case "p90": return summary.p90Ms
+            case "p99": return summary.p99Ms
+            case "p99.9": return summary.p999Ms
+            default: return summary.maxMs
+            }
+        }
+    }
+
+    /// Whether the limit holds for `observed`; a value the run never produced fails.
+    public func holds(for observed: Double?) -> Bool {
+        guard let observed else { return false }
+        return comparison.holds(observed, limit)
+    }
+}
