@@ -67,15 +67,7 @@ public struct ChatScenario: Scenario {
         }
         try? await engine.clock.sleep(until: end.advanced(by: drain))
 
-        var tally = DeliveryTally()
-        for client in clientActors { tally.merge(await client.tally) }
-        var accepted = 0
-        var expected = 0
-        for room in roomActors {
-            accepted += await room.accepted
-            expected += await room.expectedDeliveries
-        }
-        return ScenarioOutcome(clients: clients, accepted: accepted, expectedDeliveries: expected, tally: tally)
+        return ScenarioOutcome(clients: clients, delivery: engine.trace.deliveryReport)
     }
 
     /// `count` distinct indices below `total`, in ascending order (a partial Fisher–Yates shuffle).

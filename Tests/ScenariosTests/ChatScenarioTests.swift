@@ -19,10 +19,12 @@ struct ChatScenarioTests {
 
     @Test func aCleanRunDeliversEverythingInOrder() async throws {
         let (outcome, _) = try await run(small(), seed: 3)
-        #expect(outcome.accepted > 500)
-        #expect(outcome.tally.sent == outcome.accepted)
-        #expect(outcome.expectedDeliveries > outcome.accepted)
-        #expect(outcome.tally.delivered == outcome.expectedDeliveries)
+        let delivery = outcome.delivery
+        #expect(delivery.accepted > 500)
+        #expect(delivery.sent == delivery.accepted)
+        #expect(delivery.owed > delivery.accepted)
+        #expect(delivery.delivered == delivery.owed)
+        #expect(delivery.lost == 0 && delivery.duplicates == 0 && delivery.orderViolations == 0)
         #expect(outcome.violations.isEmpty)
         #expect(outcome.verdict == .pass)
     }
@@ -41,20 +43,39 @@ struct ChatScenarioTests {
         #expect(first != second)
     }
 
-    @Test func aClientReportsAMessageReceivedOutOfOrder() async throws {
+    @Test func theTracesCheckerReportsAMessageReceivedOutOfOrder() async throws {
         let engine = Engine(mode: .sim, seed: 1)
-        let tally = try await engine.runOnOwnThread { engine in
+        let report = try await engine.runOnOwnThread { engine in
             let client = Client(engine: engine, id: 7)
             let room = Room(engine: engine, id: 3, linkProfile: LinkProfile(latency: .constant(0.01)))
             await client.join(room)
-            engine.send(to: client) { $0.receive(room: 3, sequence: 2, intendedAt: .start) }
-            engine.send(to: client, after: .milliseconds(1)) { $0.receive(room: 3, sequence: 1, intendedAt: .start) }
-            try? await engine.clock.sleep(for: .milliseconds(5))
-            return await client.tally
+            _ = await room.post(from: 7, clientMessage: 1, intendedAt: .start)
+            _ = await room.post(from: 7, clientMessage: 2, intendedAt: .start)
+            // Deliver both messages again, the second first: out of order, and duplicates.
+            engine.send(to: client, after: .seconds(1)) { $0.receive(room: 3, sequence: 2, intendedAt: .start) }
+            engine.send(to: client, after: .seconds(2)) { $0.receive(room: 3, sequence: 1, intendedAt: .start) }
+            try? await engine.clock.sleep(for: .seconds(5))
+            return engine.trace.deliveryReport
         }
-        #expect(tally.delivered == 2)
-        #expect(tally.orderViolations == 2)
-        #expect(tally.firstOrderViolation == "client-7 received seq 2 of room-3 at t+0.0 seconds but expected seq 1")
+        #expect(report.accepted == 2 && report.owed == 2)
+        #expect(report.delivered == 4 && report.duplicates == 2 && report.lost == 0)
+        #expect(report.orderViolations == 2)
+        #expect(report.firstOrderViolation == "client-7 received seq 2 of room-3 at t+1.0 seconds but expected seq 3")
+    }
+
+    @Test func theTracesCheckerReportsMessagesNeverDelivered() async throws {
+        let engine = Engine(mode: .sim, seed: 1)
+        let report = try await engine.runOnOwnThread { engine in
+            let client = Client(engine: engine, id: 1)
+            // Every frame on this room's links is lost.
+            let room = Room(engine: engine, id: 0, linkProfile: LinkProfile(latency: .constant(0.01), lossRate: 1))
+            await client.join(room)
+            for message in 1...3 { _ = await room.post(from: 1, clientMessage: UInt64(message), intendedAt: .start) }
+            try? await engine.clock.sleep(for: .seconds(1))
+            return engine.trace.deliveryReport
+        }
+        #expect(report.owed == 3 && report.delivered == 0 && report.lost == 3)
+        #expect(ScenarioOutcome(clients: 1, delivery: report).verdict == .fail)
     }
 
     @Test(arguments: [("clients", 0), ("rooms", 0), ("rooms_per_client", 9), ("rooms_per_client", 0)])

@@ -33,14 +33,20 @@ private final class JUnitCounter: NSObject, XMLParserDelegate {
 @Suite("Report formats")
 struct ReportFormatsTests {
     private func summary(violated: Bool) -> RunSummary {
-        var tally = DeliveryTally()
-        tally.sent = 10
-        tally.delivered = violated ? 18 : 20
-        if violated { tally.recordOrderViolation("client-3 received seq 5 of room-1 <& \"quoted\"> but expected seq 4") }
-        let outcome = ScenarioOutcome(clients: 2, accepted: 10, expectedDeliveries: 20, tally: tally)
+        var delivery = DeliveryReport()
+        delivery.sent = 10
+        delivery.accepted = 10
+        delivery.owed = 20
+        delivery.delivered = violated ? 18 : 20
+        delivery.lost = violated ? 2 : 0
+        if violated {
+            delivery.orderViolations = 1
+            delivery.firstOrderViolation = "client-3 received seq 5 of room-1 <& \"quoted\"> but expected seq 4"
+        }
+        let outcome = ScenarioOutcome(clients: 2, delivery: delivery)
         let metrics = MetricsRecorder()
-        let delivery = metrics.latency("message_delivery")
-        for millisecond in 1...100 { metrics.record(delivery, nanoseconds: Int64(millisecond) * 1_000_000) }
+        let latency = metrics.latency("message_delivery")
+        for millisecond in 1...100 { metrics.record(latency, nanoseconds: Int64(millisecond) * 1_000_000) }
         return RunSummary(scenario: "quickstart", seed: 7, mode: .sim, trace: TraceRecorder(), metrics: metrics,
                           statistics: EngineStatistics(), outcome: outcome,
                           command: "simrun run quickstart --seed 7", allocator: "system")

@@ -65,7 +65,7 @@ struct CommandLineTests {
         let lines = try String(contentsOfFile: out + "/trace.jsonl", encoding: .utf8).split(separator: "\n")
         #expect(lines.count == summary["trace_events"] as? Int)
         let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
-        #expect(first?["event"] as? String == "message_sent")
+        #expect(first?["event"] as? String == "member_joined")
         #expect(first?["t_ns"] as? Int == 0)
     }
 

@@ -43,6 +43,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
         public var delivered: Int
         public var expectedDeliveries: Int
         public var lost: Int
+        public var duplicates: Int
     }
 
     /// One threshold and how the run measured against it.
@@ -74,22 +75,22 @@ public struct RunSummary: Codable, Equatable, Sendable {
         virtualSeconds = statistics.endTime.seconds
         wallSeconds = Double(statistics.wallNanoseconds) / 1e9
         clients = outcome.clients
-        let tally = outcome.tally
-        messages = Messages(sent: tally.sent, accepted: outcome.accepted, delivered: tally.delivered,
-                            expectedDeliveries: outcome.expectedDeliveries, lost: outcome.lostDeliveries)
+        let delivery = outcome.delivery
+        messages = Messages(sent: delivery.sent, accepted: delivery.accepted, delivered: delivery.delivered,
+                            expectedDeliveries: delivery.owed, lost: delivery.lost, duplicates: delivery.duplicates)
         latency = metrics.summaries
-        let lostOrDuplicated = abs(outcome.expectedDeliveries - tally.delivered)
+        let exactlyOnce = delivery.lost + delivery.duplicates
         invariants = [
-            Invariant(name: "per_room_order", status: tally.orderViolations == 0 ? .pass : .fail,
-                      violations: tally.orderViolations, firstViolation: tally.firstOrderViolation),
-            Invariant(name: "exactly_once_delivery", status: lostOrDuplicated == 0 ? .pass : .fail,
-                      violations: lostOrDuplicated,
-                      firstViolation: lostOrDuplicated == 0 ? nil
-                          : "\(tally.delivered) deliveries made, \(outcome.expectedDeliveries) owed"),
+            Invariant(name: "per_room_order", status: delivery.orderViolations == 0 ? .pass : .fail,
+                      violations: delivery.orderViolations, firstViolation: delivery.firstOrderViolation),
+            Invariant(name: "exactly_once_delivery", status: exactlyOnce == 0 ? .pass : .fail, violations: exactlyOnce,
+                      firstViolation: exactlyOnce == 0 ? nil
+                          : "\(delivery.lost) lost and \(delivery.duplicates) duplicated of \(delivery.owed) owed deliveries"),
         ]
         let latency = self.latency
         self.thresholds = thresholds.map { threshold in
-            let observed = threshold.observed(latency: latency, delivered: tally.delivered, owed: outcome.expectedDeliveries)
+            let observed = threshold.observed(latency: latency, delivered: delivery.delivered - delivery.duplicates,
+                                              owed: delivery.owed)
             return ThresholdResult(metric: threshold.metricName, condition: threshold.text, observed: observed,
                                    passed: threshold.holds(for: observed))
         }

@@ -1,32 +1,24 @@
-/// What a scenario's run produced: counts, the checks' findings and the verdict.
+/// What a scenario's run produced: how many clients took part and what the checks found.
 public struct ScenarioOutcome: Equatable, Sendable {
     /// Synthetic clients that took part.
     public var clients: Int
-    /// Messages accepted by rooms.
-    public var accepted: Int
-    /// Deliveries the system owed its clients.
-    public var expectedDeliveries: Int
-    /// What the clients saw.
-    public var tally: DeliveryTally
+    /// The delivery checks' findings.
+    public var delivery: DeliveryReport
 
-    public init(clients: Int, accepted: Int, expectedDeliveries: Int, tally: DeliveryTally) {
+    public init(clients: Int, delivery: DeliveryReport) {
         self.clients = clients
-        self.accepted = accepted
-        self.expectedDeliveries = expectedDeliveries
-        self.tally = tally
+        self.delivery = delivery
     }
-
-    /// Deliveries owed but never made.
-    public var lostDeliveries: Int { Swift.max(0, expectedDeliveries - tally.delivered) }
 
     /// Descriptions of every guarantee that was violated; empty when all held.
     public var violations: [String] {
         var found: [String] = []
-        if let first = tally.firstOrderViolation {
-            found.append("per-room order: \(tally.orderViolations) violation(s); first: \(first)")
+        if let first = delivery.firstOrderViolation {
+            found.append("per-room order: \(delivery.orderViolations) violation(s); first: \(first)")
         }
-        if tally.delivered != expectedDeliveries {
-            found.append("exactly-once delivery: \(tally.delivered) deliveries made, \(expectedDeliveries) owed")
+        if delivery.lost > 0 || delivery.duplicates > 0 {
+            found.append("exactly-once delivery: \(delivery.lost) lost and \(delivery.duplicates) duplicated "
+                         + "of \(delivery.owed) owed")
         }
         return found
     }

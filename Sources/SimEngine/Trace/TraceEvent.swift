@@ -3,6 +3,8 @@
 /// Every event is folded into the run's trace hash and, with `--trace`, written as one JSON
 /// line. Identifiers are the model's small integers (user, room) and 64-bit message ids.
 public enum TraceEvent: Equatable, Sendable {
+    /// A user joined a room: from now on the room owes them its messages.
+    case memberJoined(user: Int, room: Int)
     /// A user's client sent a message to a room.
     case messageSent(user: Int, room: Int, clientMessage: UInt64)
     /// A room accepted a message and gave it the next sequence number.
@@ -13,6 +15,7 @@ public enum TraceEvent: Equatable, Sendable {
     /// The event's name in JSON and its tag in the hash.
     public var name: StaticString {
         switch self {
+        case .memberJoined: "member_joined"
         case .messageSent: "message_sent"
         case .messageAccepted: "message_accepted"
         case .messageDelivered: "message_delivered"
@@ -22,6 +25,7 @@ public enum TraceEvent: Equatable, Sendable {
     /// A stable tag for the hash; never reuse a retired number.
     var tag: UInt64 {
         switch self {
+        case .memberJoined: 4
         case .messageSent: 1
         case .messageAccepted: 2
         case .messageDelivered: 3
@@ -32,6 +36,8 @@ public enum TraceEvent: Equatable, Sendable {
     @inline(__always)
     public func forEachField(_ body: (StaticString, Int64) -> Void) {
         switch self {
+        case .memberJoined(let user, let room):
+            body("user", Int64(user)); body("room", Int64(room))
         case .messageSent(let user, let room, let clientMessage):
             body("user", Int64(user)); body("room", Int64(room)); body("client_message", Int64(bitPattern: clientMessage))
         case .messageAccepted(let room, let sequence, let user, let clientMessage):
@@ -39,6 +45,32 @@ public enum TraceEvent: Equatable, Sendable {
             body("client_message", Int64(bitPattern: clientMessage))
         case .messageDelivered(let user, let room, let sequence):
             body("user", Int64(user)); body("room", Int64(room)); body("seq", Int64(sequence))
+        }
+    }
+
+    /// The names of every event, as traces write them.
+    public static let names = ["member_joined", "message_sent", "message_accepted", "message_delivered"]
+
+    /// The event called `name` with `fields`, as a trace line gives them; nil if the name is
+    /// unknown or a field is missing.
+    public init?(name: String, fields: [String: Int64]) {
+        func int(_ key: String) -> Int? { fields[key].map { Int($0) } }
+        switch name {
+        case "member_joined":
+            guard let user = int("user"), let room = int("room") else { return nil }
+            self = .memberJoined(user: user, room: room)
+        case "message_sent":
+            guard let user = int("user"), let room = int("room"), let message = fields["client_message"] else { return nil }
+            self = .messageSent(user: user, room: room, clientMessage: UInt64(bitPattern: message))
+        case "message_accepted":
+            guard let room = int("room"), let sequence = int("seq"), let user = int("user"),
+                  let message = fields["client_message"] else { return nil }
+            self = .messageAccepted(room: room, sequence: sequence, user: user, clientMessage: UInt64(bitPattern: message))
+        case "message_delivered":
+            guard let user = int("user"), let room = int("room"), let sequence = int("seq") else { return nil }
+            self = .messageDelivered(user: user, room: room, sequence: sequence)
+        default:
+            return nil
         }
     }
 }

@@ -1,7 +1,7 @@
 import Synchronization
 
-/// Records the model's events: folds each into the run's trace hash and, when given a sink,
-/// writes it as a JSON line.
+/// Records the model's events: folds each into the run's trace hash, feeds the delivery
+/// checks, and, when given a sink, writes it as a JSON line.
 ///
 /// In simulation mode events arrive in one deterministic order, so the hash identifies the run:
 /// the same seed gives the same hash, and any difference in behaviour changes it.
@@ -9,6 +9,7 @@ public final class TraceRecorder: Sendable {
     private struct State {
         var hasher = TraceHasher()
         var count: UInt64 = 0
+        var checker = DeliveryChecker()
         var sink: TraceFileWriter?
     }
 
@@ -26,6 +27,7 @@ public final class TraceRecorder: Sendable {
             state.hasher.combine(UInt64(bitPattern: time.nanoseconds))
             state.hasher.combine(event.tag)
             event.forEachField { _, value in state.hasher.combine(UInt64(bitPattern: value)) }
+            state.checker.observe(event, at: time)
             state.sink?.write(event, at: time)
         }
     }
@@ -35,6 +37,9 @@ public final class TraceRecorder: Sendable {
 
     /// How many events were recorded.
     public var count: UInt64 { state.withLock { $0.count } }
+
+    /// What the delivery checks found in the events so far.
+    public var deliveryReport: DeliveryReport { state.withLock { $0.checker.report } }
 
     /// Finishes the sink, if any: flushes it and moves it into place.
     public func commit() throws(ReportError) {

@@ -19,7 +19,6 @@ public actor Room: ModelActor {
     private var recipients: [Client] = []
     private var arrivals: [SimulationInstant] = []
     private var nextSequence = 1
-    private var fannedOut = 0
 
     /// Creates room `id`, whose links to its members have the given latency and loss.
     public init(engine: Engine, id: Int, linkProfile: LinkProfile) {
@@ -32,6 +31,7 @@ public actor Room: ModelActor {
     /// Adds `client` to the room's members.
     public func join(_ client: Client) {
         members.append(client)
+        engine.trace.record(.memberJoined(user: client.id, room: id), at: engine.now)
         // One stream per (room, member): adding a member never shifts another link's draws.
         let key = UInt64(UInt32(truncatingIfNeeded: id)) << 32 | UInt64(UInt32(truncatingIfNeeded: client.id))
         links.append(NetworkLink(profile: linkProfile, random: engine.random("room.link", entity: key)))
@@ -39,13 +39,6 @@ public actor Room: ModelActor {
 
     /// The number of members.
     public var memberCount: Int { members.count }
-
-    /// Messages accepted so far.
-    public var accepted: Int { nextSequence - 1 }
-
-    /// Deliveries the room has put on the wire towards members so far (frames lost on the way
-    /// are not counted): each must arrive exactly once.
-    public var expectedDeliveries: Int { fannedOut }
 
     /// Accepts a message from member `sender`, sequences it and sends it to every member.
     ///
@@ -64,7 +57,6 @@ public actor Room: ModelActor {
             recipients.append(members[index])
             arrivals.append(arrival)
         }
-        fannedOut += recipients.count
         let room = id
         engine.send(to: recipients, at: arrivals) { client in
             client.receive(room: room, sequence: sequence, intendedAt: intendedAt)

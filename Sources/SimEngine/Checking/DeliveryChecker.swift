@@ -1,0 +1,70 @@
+/// Checks the delivery guarantees over a stream of trace events: per-room order (each member
+/// receives a room's messages in sequence, with no gap) and exactly-once delivery (each member
+/// receives every message accepted after it joined, once).
+///
+/// The same checker runs online, fed by the trace recorder as events happen, and offline over
+/// a trace file (`simrun check`). Memory is bounded by the number of (member, room) pairs.
+public struct DeliveryChecker: Sendable {
+    private struct MemberKey: Hashable, Sendable {
+        var user: Int
+        var room: Int
+    }
+
+    private struct MemberState: Sendable {
+        /// The room's last accepted sequence when the member joined.
+        var joinedAfter: Int
+        var lastReceived: Int
+        var received = 0
+    }
+
+    private var lastAccepted: [Int: Int] = [:]
+    private var members: [MemberKey: MemberState] = [:]
+    private var counts = DeliveryReport()
+
+    public init() {}
+
+    /// Takes one event into account.
+    public mutating func observe(_ event: TraceEvent, at time: SimulationInstant) {
+        switch event {
+        case .memberJoined(let user, let room):
+            let last = lastAccepted[room] ?? 0
+            members[MemberKey(user: user, room: room)] = MemberState(joinedAfter: last, lastReceived: last)
+        case .messageSent:
+            counts.sent += 1
+        case .messageAccepted(let room, let sequence, _, _):
+            counts.accepted += 1
+            lastAccepted[room] = Swift.max(lastAccepted[room] ?? 0, sequence)
+        case .messageDelivered(let user, let room, let sequence):
+            counts.delivered += 1
+            let key = MemberKey(user: user, room: room)
+            guard var member = members[key] else {
+                recordOrderViolation("client-\(user) received seq \(sequence) of room-\(room) at \(time), a room it never joined")
+                return
+            }
+            let expected = member.lastReceived + 1
+            if sequence != expected {
+                recordOrderViolation("client-\(user) received seq \(sequence) of room-\(room) at \(time) but expected seq \(expected)")
+            }
+            member.lastReceived = Swift.max(member.lastReceived, sequence)
+            member.received += 1
+            members[key] = member
+        }
+    }
+
+    /// The findings so far; loss and duplicates are judged as if the run had ended now.
+    public var report: DeliveryReport {
+        var report = counts
+        for (key, member) in members {
+            let owed = (lastAccepted[key.room] ?? 0) - member.joinedAfter
+            report.owed += owed
+            report.lost += Swift.max(0, owed - member.received)
+            report.duplicates += Swift.max(0, member.received - owed)
+        }
+        return report
+    }
+
+    private mutating func recordOrderViolation(_ description: String) {
+        counts.orderViolations += 1
+        if counts.firstOrderViolation == nil { counts.firstOrderViolation = description }
+    }
+}
