@@ -69,6 +69,46 @@ struct CommandLineTests {
         #expect(first?["t_ns"] as? Int == 0)
     }
 
+    @Test func checkingARecordedTraceReproducesTheRunsHashAndVerdict() throws {
+        let out = try SimrunBinary.temporaryFolder()
+        _ = try SimrunBinary.run(["run", "--seed", "4", "--out", out, "--trace"] + small)
+        let hash = try SimrunBinary.summary(in: out)["trace_hash"] as? String ?? "none"
+        let check = try SimrunBinary.run(["check", out + "/trace.jsonl"])
+        #expect(check.status == 0, "\(check.standardError)")
+        #expect(check.standardOutput.contains("trace \(hash)"))
+        #expect(check.standardOutput.contains("verdict    PASS"))
+    }
+
+    @Test func checkingATraceWithAMessageOutOfOrderExits2() throws {
+        let path = try SimrunBinary.temporaryFolder() + "/trace.jsonl"
+        let lines = [
+            #"{"t_ns":0,"event":"member_joined","user":1,"room":0}"#,
+            #"{"t_ns":5,"event":"message_accepted","room":0,"seq":1,"user":2,"client_message":7}"#,
+            #"{"t_ns":6,"event":"message_accepted","room":0,"seq":2,"user":2,"client_message":8}"#,
+            #"{"t_ns":9,"event":"message_delivered","user":1,"room":0,"seq":2}"#,
+            #"{"t_ns":10,"event":"message_delivered","user":1,"room":0,"seq":1}"#,
+        ]
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let check = try SimrunBinary.run(["check", path])
+        #expect(check.status == 2)
+        #expect(check.standardOutput.contains("client-1 received seq 2 of room-0"))
+        #expect(check.standardOutput.contains("but expected seq 1"))
+    }
+
+    @Test(arguments: [
+        (#"{"t_ns":0,"event":"member_joined","user":1}"#, ":1: event 'member_joined' lacks 'room'"),
+        (#"{"event":"member_joined","user":1,"room":2}"#, #":1: no "t_ns""#),
+        (#"{"t_ns":0,"event":"joined","user":1}"#, ":1: unknown event 'joined'"),
+        (#"{"t_ns":0 "event":"member_joined"}"#, ":1: expected '}' at column 11"),
+    ])
+    func checkingAMalformedTraceExits64NamingTheLine(line: String, message: String) throws {
+        let path = try SimrunBinary.temporaryFolder() + "/trace.jsonl"
+        try line.write(toFile: path, atomically: true, encoding: .utf8)
+        let check = try SimrunBinary.run(["check", path])
+        #expect(check.status == 64)
+        #expect(check.standardError.contains(path + message), "stderr was: \(check.standardError)")
+    }
+
     @Test func liveModeCompletesTheSameScenario() throws {
         let out = try SimrunBinary.temporaryFolder()
         let result = try SimrunBinary.run(["run", "quickstart", "--mode", "live", "--clients", "100",

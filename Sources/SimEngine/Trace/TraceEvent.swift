@@ -51,6 +51,17 @@ public enum TraceEvent: Equatable, Sendable {
     /// The names of every event, as traces write them.
     public static let names = ["member_joined", "message_sent", "message_accepted", "message_delivered"]
 
+    /// The fields the event called `name` carries, in the order traces write them.
+    public static func fieldNames(of name: String) -> [String] {
+        switch name {
+        case "member_joined": ["user", "room"]
+        case "message_sent": ["user", "room", "client_message"]
+        case "message_accepted": ["room", "seq", "user", "client_message"]
+        case "message_delivered": ["user", "room", "seq"]
+        default: []
+        }
+    }
+
     /// The event called `name` with `fields`, as a trace line gives them; nil if the name is
     /// unknown or a field is missing.
     public init?(name: String, fields: [String: Int64]) {
