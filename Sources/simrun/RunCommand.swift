@@ -46,6 +46,11 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    /// One row per second, or coarser so that a long run has at most about 600 rows.
+    static func metricsInterval(for duration: Duration) -> Duration {
+        .seconds(max(1, (duration.components.seconds + 599) / 600))
+    }
+
     static func parseDuration(_ text: String) throws -> Duration {
         guard let duration = DurationText.parse(text) else {
             throw ValidationError("'\(text)' is not a duration; write a number and a unit (ns, us, ms, s, m, h), such as 90s, 5m or 1h30m")
@@ -92,7 +97,8 @@ struct RunCommand: ParsableCommand {
             recorder = TraceRecorder()
         }
 
-        let engine = Engine(mode: mode, seed: seed, interleavingSeed: interleavingSeed, trace: recorder)
+        let engine = Engine(mode: mode, seed: seed, interleavingSeed: interleavingSeed, trace: recorder,
+                            metricsInterval: Self.metricsInterval(for: scenario.duration))
         let outcome: ScenarioOutcome
         let chosen = scenario
         do throws(EngineError) {
@@ -112,6 +118,7 @@ struct RunCommand: ParsableCommand {
             try AtomicFile.write(JUnitReport.xml(for: summary), to: "\(out)/junit.xml")
             try AtomicFile.write(MarkdownSummary.text(for: summary), to: "\(out)/summary.md")
             try AtomicFile.write(LatencyTable.csv(for: summary), to: "\(out)/latency.csv")
+            try AtomicFile.write(TimeSeriesTable.csv(for: engine.metrics), to: "\(out)/timeseries.csv")
             try AtomicFile.write(try summary.jsonText(), to: "\(out)/summary.json")
         } catch {
             throw fail(.internalError, "\(error)")

@@ -36,9 +36,9 @@ struct LatencyHistogramTests {
         let delivery = metrics.latency("message_delivery")
         #expect(metrics.latency("message_delivery") == delivery)
         let typing = metrics.latency("typing")
-        metrics.record(delivery, nanoseconds: 20_000_000)
-        metrics.record(delivery, nanoseconds: 40_000_000)
-        metrics.record(typing, nanoseconds: 5_000_000)
+        metrics.record(delivery, nanoseconds: 20_000_000, at: .start)
+        metrics.record(delivery, nanoseconds: 40_000_000, at: .start)
+        metrics.record(typing, nanoseconds: 5_000_000, at: .start)
         #expect(metrics.summaries["message_delivery"]?.count == 2)
         #expect(metrics.summaries["typing"]?.count == 1)
     }

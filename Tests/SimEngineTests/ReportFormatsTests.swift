@@ -46,7 +46,7 @@ struct ReportFormatsTests {
         let outcome = ScenarioOutcome(clients: 2, delivery: delivery)
         let metrics = MetricsRecorder()
         let latency = metrics.latency("message_delivery")
-        for millisecond in 1...100 { metrics.record(latency, nanoseconds: Int64(millisecond) * 1_000_000) }
+        for millisecond in 1...100 { metrics.record(latency, nanoseconds: Int64(millisecond) * 1_000_000, at: .start) }
         return RunSummary(scenario: "quickstart", seed: 7, mode: .sim, trace: TraceRecorder(), metrics: metrics,
                           statistics: EngineStatistics(), outcome: outcome,
                           command: "simrun run quickstart --seed 7", allocator: "system")

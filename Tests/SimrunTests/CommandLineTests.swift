@@ -47,7 +47,18 @@ struct CommandLineTests {
         let p50 = delivery?["p50_ms"] as? Double ?? 0, p99 = delivery?["p99_ms"] as? Double ?? 0
         #expect(p50 > 0 && p50 <= p99)
         let files = try FileManager.default.contentsOfDirectory(atPath: out)
-        #expect(Set(files) == ["summary.json", "summary.md", "junit.xml", "latency.csv"], "files written: \(files)")
+        #expect(Set(files) == ["summary.json", "summary.md", "junit.xml", "latency.csv", "timeseries.csv"],
+                "files written: \(files)")
+        // The rows add up to the run's totals.
+        let rows = try String(contentsOfFile: out + "/timeseries.csv", encoding: .utf8).split(separator: "\n")
+        let header = rows[0].split(separator: ",").map(String.init)
+        func total(_ column: String) -> Int {
+            let index = header.firstIndex(of: column)!
+            return rows.dropFirst().reduce(0) { $0 + Int($1.split(separator: ",")[index])! }
+        }
+        let messages = summary["messages"] as? [String: Any]
+        #expect(total("messages_sent") == messages?["sent"] as? Int)
+        #expect(total("message_delivery_count") == messages?["delivered"] as? Int)
     }
 
     @Test func aBareRunUsesTheDefaultScenario() throws {

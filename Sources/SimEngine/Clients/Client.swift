@@ -11,6 +11,7 @@ public actor Client: ModelActor {
     private var rooms: [Room] = []
     private var sent = 0
     private let deliveryLatency: MetricsRecorder.Handle
+    private let messagesSent: MetricsRecorder.Series
 
     /// Creates the client of user `id`.
     public init(engine: Engine, id: Int) {
@@ -19,6 +20,7 @@ public actor Client: ModelActor {
         self.engine = engine
         random = engine.random("client.behaviour", entity: UInt64(id))
         deliveryLatency = engine.metrics.latency("message_delivery")
+        messagesSent = engine.metrics.counter("messages_sent")
     }
 
     /// Joins `room`.
@@ -42,6 +44,7 @@ public actor Client: ModelActor {
             sent += 1
             let clientMessage = UInt64(id) << 32 | UInt64(sent)
             engine.trace.record(.messageSent(user: id, room: room.id, clientMessage: clientMessage), at: clock.now)
+            engine.metrics.add(messagesSent, at: clock.now)
             _ = await room.post(from: id, clientMessage: clientMessage, intendedAt: intended)
             intended = clock.now.advanced(by: .nanoseconds(thinkTime.sampleNanoseconds(using: &random)))
             room = rooms[Int(random.next(below: UInt64(rooms.count)))]
@@ -52,6 +55,6 @@ public actor Client: ModelActor {
     public func receive(room: Int, sequence: Int, intendedAt: SimulationInstant) {
         let now = engine.now
         engine.trace.record(.messageDelivered(user: id, room: room, sequence: sequence), at: now)
-        engine.metrics.record(deliveryLatency, nanoseconds: now.nanoseconds - intendedAt.nanoseconds)
+        engine.metrics.record(deliveryLatency, nanoseconds: now.nanoseconds - intendedAt.nanoseconds, at: now)
     }
 }

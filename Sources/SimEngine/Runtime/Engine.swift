@@ -27,8 +27,8 @@ public final class Engine: Sendable {
     public let interleavingSeed: UInt64
     /// The run's trace: every model event, folded into a hash and optionally written out.
     public let trace: TraceRecorder
-    /// The run's latency metrics.
-    public let metrics = MetricsRecorder()
+    /// The run's metrics.
+    public let metrics: MetricsRecorder
 
     let backend: EngineBackend
     private let statisticsStorage = Mutex(EngineStatistics())
@@ -42,10 +42,12 @@ public final class Engine: Sendable {
     ///   - interleavingSeed: set apart from `seed` to replay the same random draws under
     ///     another interleaving, which isolates races from randomness.
     ///   - trace: where model events go; by default they are only hashed.
+    ///   - metricsInterval: the length of each row of the metrics' time series.
     ///   - liveWorkers: worker threads in live mode; by default one per core.
     public init(mode: RunMode, seed: UInt64, interleavingSeed: UInt64? = nil, trace: TraceRecorder = TraceRecorder(),
-                liveWorkers: Int? = nil) {
+                metricsInterval: Duration = .seconds(1), liveWorkers: Int? = nil) {
         self.mode = mode
+        metrics = MetricsRecorder(interval: metricsInterval)
         self.seed = seed
         self.interleavingSeed = interleavingSeed ?? seed
         self.trace = trace
