@@ -46,6 +46,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Option(help: .hidden, transform: RunCommand.parseDuration)
+    var progressInterval: Duration?
+
     /// One row per second, or coarser so that a long run has at most about 600 rows.
     static func metricsInterval(for duration: Duration) -> Duration {
         .seconds(max(1, (duration.components.seconds + 599) / 600))
@@ -102,7 +105,12 @@ struct RunCommand: ParsableCommand {
         let outcome: ScenarioOutcome
         let chosen = scenario
         do throws(EngineError) {
-            outcome = try engine.run(interruption: Interruption.isRequested) { engine in await chosen.run(in: engine) }
+            let progress = quiet ? nil : ProgressReporter(engine: engine, load: scenario.duration, interval: progressInterval)
+            defer { progress?.finish() }
+            outcome = try engine.run(monitor: { state in
+                progress?.show(state)
+                return Interruption.isRequested()
+            }) { engine in await chosen.run(in: engine) }
         } catch {
             recorder.discard()
             if case .interrupted = error { throw fail(.interrupted, "\(error); no reports were written") }

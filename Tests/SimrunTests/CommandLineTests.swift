@@ -120,6 +120,20 @@ struct CommandLineTests {
         #expect(check.standardError.contains(path + message), "stderr was: \(check.standardError)")
     }
 
+    @Test func progressLinesAppearEvery4096EventsAtAZeroIntervalAndNotWhenQuiet() throws {
+        let out = try SimrunBinary.temporaryFolder()
+        let arguments = ["run", "--seed", "2", "--clients", "150", "--duration", "10s", "--out", out,
+                         "--progress-interval", "0s"]
+        let shown = try SimrunBinary.run(arguments)
+        #expect(shown.status == 0)
+        let events = try SimrunBinary.summary(in: out)["events"] as? Int ?? 0
+        let lines = shown.standardError.split(separator: "\n")
+        #expect(lines.count == events / 4096, "\(lines.count) lines for \(events) events")
+        #expect(lines.allSatisfy { $0.hasPrefix("progress  t ") && $0.hasSuffix("150 clients  0 violations") })
+        let quiet = try SimrunBinary.run(arguments + ["--quiet"])
+        #expect(quiet.standardError.isEmpty && quiet.standardOutput.isEmpty)
+    }
+
     @Test func liveModeCompletesTheSameScenario() throws {
         let out = try SimrunBinary.temporaryFolder()
         let result = try SimrunBinary.run(["run", "quickstart", "--mode", "live", "--clients", "100",

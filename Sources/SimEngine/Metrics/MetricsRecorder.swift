@@ -106,6 +106,11 @@ public final class MetricsRecorder: Sendable {
         }
     }
 
+    /// The gauge's current value.
+    public func value(of gauge: Series) -> Int64 {
+        state.withLock { $0.gauges[gauge.index] }
+    }
+
     /// The row for `time`, adding rows up to it; gauges carry their value into new rows.
     private func intervalIndex(for time: SimulationInstant, in state: inout State) -> Int {
         let row = Int(Swift.max(0, time.nanoseconds) / intervalNanoseconds)

@@ -16,8 +16,8 @@ import Synchronization
 /// print(engine.statistics.events, engine.trace.hash)
 /// ```
 ///
-/// ``run(until:interruption:_:)`` blocks the calling thread until the model finishes; from
-/// async code use ``runOnOwnThread(until:interruption:_:)``, which leaves the caller's thread free.
+/// ``run(until:monitor:_:)`` blocks the calling thread until the model finishes; from
+/// async code use ``runOnOwnThread(until:monitor:_:)``, which leaves the caller's thread free.
 public final class Engine: Sendable {
     /// How the run executes.
     public let mode: RunMode
@@ -66,7 +66,7 @@ public final class Engine: Sendable {
     /// The run's time now.
     public var now: SimulationInstant { SimulationInstant(nanoseconds: backend.now) }
 
-    /// What the engine did; complete once ``run(until:interruption:_:)`` returns.
+    /// What the engine did; complete once ``run(until:monitor:_:)`` returns.
     public var statistics: EngineStatistics { statisticsStorage.withLock { $0 } }
 
     /// Makes the serial executor for a new model actor.
@@ -185,13 +185,14 @@ public final class Engine: Sendable {
     ///
     /// - Parameters:
     ///   - horizon: in simulation mode, the latest virtual time the run may reach.
-    ///   - interruption: polled every few thousand events; answering true stops the run.
+    ///   - monitor: called every 4,096 events in simulation mode (every 50 ms in live mode) with
+    ///     the run's progress; answering true interrupts the run. It must not touch the model.
     ///   - main: the model's entry point, run as an engine task.
     /// - Throws: ``EngineError`` when work escaped the simulation, the run stalled, reached its
     ///   horizon or was interrupted.
     public func run<Value: Sendable>(
         until horizon: SimulationInstant? = nil,
-        interruption: @escaping @Sendable () -> Bool = { false },
+        monitor: @escaping @Sendable (EngineProgress) -> Bool = { _ in false },
         _ main: @escaping @Sendable (Engine) async -> Value
     ) throws(EngineError) -> Value {
         let firstRun = hasRun.withLock { hasRun in
@@ -214,7 +215,10 @@ public final class Engine: Sendable {
                 scheduler.stop()
             }
             return try runSimulation(scheduler, result: result, horizon: horizon?.nanoseconds ?? .max,
-                                     interruption: interruption)
+                                     interruption: {
+                                         monitor(EngineProgress(now: SimulationInstant(nanoseconds: scheduler.now),
+                                                                events: scheduler.executed))
+                                     })
         case .live(let scheduler):
             let done = ConditionLock()
             spawn {
@@ -224,23 +228,25 @@ public final class Engine: Sendable {
                     done.signal()
                 }
             }
-            return try runLive(scheduler, result: result, done: done, interruption: interruption)
+            return try runLive(scheduler, result: result, done: done, interruption: {
+                monitor(EngineProgress(now: SimulationInstant(nanoseconds: scheduler.now), events: 0))
+            })
         }
     }
 
     /// Runs the model on a thread of its own and suspends the caller until it finishes.
     ///
-    /// Use this from async code (tests, servers): ``run(until:interruption:_:)`` would block a
+    /// Use this from async code (tests, servers): ``run(until:monitor:_:)`` would block a
     /// thread of Swift's cooperative pool for the whole run.
     public func runOnOwnThread<Value: Sendable>(
         until horizon: SimulationInstant? = nil,
-        interruption: @escaping @Sendable () -> Bool = { false },
+        monitor: @escaping @Sendable (EngineProgress) -> Bool = { _ in false },
         _ main: @escaping @Sendable (Engine) async -> Value
     ) async throws(EngineError) -> Value {
         let outcome: Result<Value, EngineError> = await withUnsafeContinuation { continuation in
             let thread = OSThread.start {
                 do throws(EngineError) {
-                    continuation.resume(returning: .success(try self.run(until: horizon, interruption: interruption, main)))
+                    continuation.resume(returning: .success(try self.run(until: horizon, monitor: monitor, main)))
                 } catch {
                     continuation.resume(returning: .failure(error))
                 }

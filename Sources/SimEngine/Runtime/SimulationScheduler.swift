@@ -147,7 +147,7 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     }
 
     /// Runs work until stopped, idle, past `horizon`, or `shouldInterrupt` answers true
-    /// (checked every few thousand units of work).
+    /// (asked every 4,096 units of work).
     func run(until horizon: Int64 = .max, shouldInterrupt: () -> Bool = { false }) -> StopReason {
         adoptCurrentThread()
         stopRequested = false
