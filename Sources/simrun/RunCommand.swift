@@ -127,6 +127,7 @@ struct RunCommand: ParsableCommand {
             try AtomicFile.write(MarkdownSummary.text(for: summary), to: "\(out)/summary.md")
             try AtomicFile.write(LatencyTable.csv(for: summary), to: "\(out)/latency.csv")
             try AtomicFile.write(TimeSeriesTable.csv(for: engine.metrics), to: "\(out)/timeseries.csv")
+            try AtomicFile.write(HTMLReport.html(for: summary, metrics: engine.metrics), to: "\(out)/report.html")
             try AtomicFile.write(try summary.jsonText(), to: "\(out)/summary.json")
         } catch {
             throw fail(.internalError, "\(error)")

@@ -47,7 +47,7 @@ struct CommandLineTests {
         let p50 = delivery?["p50_ms"] as? Double ?? 0, p99 = delivery?["p99_ms"] as? Double ?? 0
         #expect(p50 > 0 && p50 <= p99)
         let files = try FileManager.default.contentsOfDirectory(atPath: out)
-        #expect(Set(files) == ["summary.json", "summary.md", "junit.xml", "latency.csv", "timeseries.csv"],
+        #expect(Set(files) == ["summary.json", "summary.md", "junit.xml", "latency.csv", "timeseries.csv", "report.html"],
                 "files written: \(files)")
         // The rows add up to the run's totals.
         let rows = try String(contentsOfFile: out + "/timeseries.csv", encoding: .utf8).split(separator: "\n")
