@@ -21,9 +21,11 @@ public struct ChatScenario: Scenario {
     public var link: LinkProfile
     /// Virtual time allowed after the load stops for in-flight messages to arrive.
     public var drain: Duration
+    public var thresholds: [String]
 
     public init(name: String, summary: String, clients: Int, duration: Duration, rooms: Int, roomsPerClient: Int,
-                thinkTime: Distribution, link: LinkProfile, drain: Duration = .seconds(5)) {
+                thinkTime: Distribution, link: LinkProfile, drain: Duration = .seconds(5),
+                thresholds: [String] = ["message_delivery.p99<100ms", "delivery_ratio>=0.999"]) {
         self.name = name
         self.summary = summary
         self.clients = clients
@@ -33,6 +35,7 @@ public struct ChatScenario: Scenario {
         self.thinkTime = thinkTime
         self.link = link
         self.drain = drain
+        self.thresholds = thresholds
     }
 
     public func validate() throws(ConfigurationError) {
@@ -49,6 +52,13 @@ public struct ChatScenario: Scenario {
         try link.validate(at: "link")
         try require(thinkTime.mean > 0, "think_time", "has a mean of zero, so clients would post without pause",
                     "give a distribution with a positive mean")
+        for (index, text) in thresholds.enumerated() {
+            do throws(ConfigurationError) {
+                _ = try Threshold.parse(text)
+            } catch {
+                throw ConfigurationError(location: "thresholds[\(index)]", problem: error.problem, remedy: error.remedy)
+            }
+        }
     }
 
     public func run(in engine: Engine) async -> ScenarioOutcome {

@@ -117,7 +117,7 @@ struct RunCommand: ParsableCommand {
             throw fail(.internalError, error.description + "\nreproduce with: \(reproduction(scenario))")
         }
 
-        let thresholds = thresholdTexts.compactMap { try? Threshold.parse($0) }
+        let thresholds = (scenario.thresholds + thresholdTexts).compactMap { try? Threshold.parse($0) }
         let summary = RunSummary(scenario: scenario.name, seed: seed, mode: mode, trace: recorder, metrics: engine.metrics,
                                  statistics: engine.statistics, outcome: outcome, thresholds: thresholds,
                                  command: reproduction(scenario), allocator: Allocator.name)

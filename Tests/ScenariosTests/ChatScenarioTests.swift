@@ -94,6 +94,17 @@ struct ChatScenarioTests {
         }
     }
 
+    @Test func aMalformedScenarioThresholdIsRefusedWithItsIndex() {
+        var scenario = small()
+        scenario.thresholds = ["delivery_ratio>=0.999", "message_delivery.p99<100"]
+        do {
+            try scenario.validate()
+            Issue.record("a threshold without a unit was accepted")
+        } catch {
+            #expect(error.location == "thresholds[1]")
+        }
+    }
+
     @Test func impossibleDistributionsAreRefused() {
         var scenario = small()
         scenario.link.latency = .uniform(min: 0.5, max: 0.1)

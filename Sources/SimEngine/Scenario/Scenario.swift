@@ -15,6 +15,8 @@ public protocol Scenario: Sendable {
     var clients: Int { get set }
     /// How long clients generate load; the run then drains in-flight work.
     var duration: Duration { get set }
+    /// The SLOs the scenario declares, in `--threshold` syntax; the command line adds more.
+    var thresholds: [String] { get }
 
     /// Checks the configuration before anything runs.
     func validate() throws(ConfigurationError)
