@@ -106,9 +106,11 @@ public final class MetricsRecorder: Sendable {
         }
     }
 
-    /// The gauge's current value.
-    public func value(of gauge: Series) -> Int64 {
-        state.withLock { $0.gauges[gauge.index] }
+    /// The current value of the gauge called `name`, or nil if no gauge has that name.
+    public func value(ofGauge name: String) -> Int64? {
+        state.withLock { state in
+            state.seriesNames.firstIndex(of: name).flatMap { state.seriesIsGauge[$0] ? state.gauges[$0] : nil }
+        }
     }
 
     /// The row for `time`, adding rows up to it; gauges carry their value into new rows.

@@ -19,10 +19,7 @@ public struct StoreConfiguration: Equatable, Sendable {
         }
         try readLatency.validate(at: "\(location).read_latency")
         try writeLatency.validate(at: "\(location).write_latency")
-        guard failureRate.isFinite, (0...1).contains(failureRate) else {
-            throw ConfigurationError(location: "\(location).failure_rate", problem: "must be between 0 and 1, got \(failureRate)",
-                                     remedy: "give a share such as 0.001")
-        }
+        try ConfigurationError.requireShare(failureRate, at: "\(location).failure_rate", example: "0.001")
     }
 }
 

@@ -13,9 +13,6 @@ public struct LinkProfile: Equatable, Sendable {
     /// Checks the parameters.
     public func validate(at location: String) throws(ConfigurationError) {
         try latency.validate(at: "\(location).latency")
-        guard lossRate.isFinite, (0...1).contains(lossRate) else {
-            throw ConfigurationError(location: "\(location).loss_rate", problem: "must be between 0 and 1, got \(lossRate)",
-                                     remedy: "give a share such as 0.001 for one frame in a thousand")
-        }
+        try ConfigurationError.requireShare(lossRate, at: "\(location).loss_rate", example: "0.001 for one frame in a thousand")
     }
 }

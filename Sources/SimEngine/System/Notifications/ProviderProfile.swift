@@ -24,10 +24,7 @@ public struct ProviderProfile: Equatable, Sendable {
     /// Checks the parameters.
     public func validate(at location: String) throws(ConfigurationError) {
         try latency.validate(at: "\(location).latency")
-        guard failureRate.isFinite, (0...1).contains(failureRate) else {
-            throw ConfigurationError(location: "\(location).failure_rate", problem: "must be between 0 and 1, got \(failureRate)",
-                                     remedy: "give a share such as 0.01")
-        }
+        try ConfigurationError.requireShare(failureRate, at: "\(location).failure_rate", example: "0.01")
     }
 }
 
