@@ -22,8 +22,9 @@ public struct StationQueue<Request> {
     public let servers: Int
     /// Servers busy now.
     public private(set) var busy = 0
-    /// Requests waiting for a server, oldest first.
-    public private(set) var waiting: [(request: Request, arrivedAt: SimulationInstant)] = []
+    /// Requests waiting for a server, oldest first from `waitingHead`; served entries before it
+    /// are dropped in bulk once they make up half the array.
+    private var waiting: [(request: Request, arrivedAt: SimulationInstant)] = []
     private var waitingHead = 0
     /// The longest the queue has been.
     public private(set) var longestQueue = 0

@@ -158,11 +158,9 @@ public actor GatewayNode: ModelActor {
     }
 
     private func sweep() {
-        let limit = engine.now.nanoseconds - presence.heartbeatTimeout.wholeNanoseconds
-        let dead = presence.silentConnections(before: SimulationInstant(nanoseconds: limit))
-        _ = presence.expire(at: engine.now)
-        for connection in dead {
-            guard connections.removeValue(forKey: connection) != nil else { continue }
+        // Presence changes are not propagated yet: nothing subscribes to them on a single node.
+        for connection in presence.expire(at: engine.now).connections
+        where connections.removeValue(forKey: connection) != nil {
             closed[.heartbeatTimeout, default: 0] += 1
         }
         sweeping = false

@@ -6,7 +6,7 @@
 /// var presence = PresenceTracker(heartbeatTimeout: .seconds(45))
 /// presence.connected(user: 7, connection: 1, at: now)        // -> .cameOnline(7)
 /// presence.heartbeat(connection: 1, at: later)
-/// presence.expire(at: muchLater)                               // -> [.wentOffline(7)]
+/// presence.expire(at: muchLater).changes                       // -> [.wentOffline(7)]
 /// ```
 public struct PresenceTracker: Sendable {
     /// A change of a user's presence, to propagate to interested users.
@@ -61,15 +61,28 @@ public struct PresenceTracker: Sendable {
         return nil
     }
 
+    /// What a heartbeat sweep found: the connections it closed and the presence changes.
+    public struct Expiry: Equatable, Sendable {
+        /// Connections closed as dead, ascending.
+        public var connections: [Int]
+        /// Users who went offline with them.
+        public var changes: [Change]
+
+        public init(connections: [Int], changes: [Change]) {
+            self.connections = connections
+            self.changes = changes
+        }
+    }
+
     /// Connections last heard before `limit`, ascending.
-    public func silentConnections(before limit: SimulationInstant) -> [Int] {
+    private func silentConnections(before limit: SimulationInstant) -> [Int] {
         connections.filter { $0.value.lastHeard < limit }.keys.sorted()
     }
 
     /// Closes every connection silent for longer than the heartbeat timeout at `time`, in
-    /// ascending connection order, and returns the resulting changes. A user who goes offline
-    /// this way was last seen when their dead connection was last heard, not now.
-    public mutating func expire(at time: SimulationInstant) -> [Change] {
+    /// ascending connection order, and returns them with the resulting changes. A user who goes
+    /// offline this way was last seen when their dead connection was last heard, not now.
+    public mutating func expire(at time: SimulationInstant) -> Expiry {
         let limit = SimulationInstant(nanoseconds: time.nanoseconds - heartbeatTimeout.wholeNanoseconds)
         let silent = silentConnections(before: limit).map { connection in
             (connection: connection, user: connections[connection]!.user, lastHeard: connections[connection]!.lastHeard)
@@ -81,6 +94,6 @@ public struct PresenceTracker: Sendable {
             if let change = disconnected(connection: dead.connection, at: time) { changes.append(change) }
         }
         for (user, heard) in lastHeardByUser where !isOnline(user) { lastSeen[user] = heard }
-        return changes
+        return Expiry(connections: silent.map(\.connection), changes: changes)
     }
 }
