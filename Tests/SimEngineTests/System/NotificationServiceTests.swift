@@ -35,14 +35,17 @@ struct NotificationServiceTests {
         configuration.providers[.email] = ProviderProfile(latency: .constant(1), failureRate: 0)
         let settings = configuration
         let engine = Engine(mode: .sim, seed: 4)
-        let tally = try await engine.runOnOwnThread { engine in
+        let (tally, pending) = try await engine.runOnOwnThread { engine in
             let service = NotificationService(engine: engine, configuration: settings)
             await service.setOnline(2, false)
-            await service.notify([1, 2], kind: .orderUpdate)
+            await service.setPreferences(of: 3, to: [])  // wants nothing: fails at once
+            await service.notify([1, 2, 3], kind: .orderUpdate)
             try? await engine.clock.sleep(for: .seconds(60))
-            return await service.tally
+            return (await service.tally, await service.pendingDeliveries)
         }
         #expect(tally.deliveredBy == [.realtime: 1, .email: 1])
+        #expect(tally.failed == 1)
+        #expect(pending == 0)
         #expect(tally.attempts[.realtime] == 3)  // user 1 once, user 2 twice
     }
 

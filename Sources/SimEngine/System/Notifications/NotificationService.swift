@@ -58,11 +58,14 @@ public actor NotificationService: ModelActor {
                                                 retry: configuration.retry)
             tally.created += 1
             let actions = delivery.start(at: now)
-            deliveries[key] = delivery
+            keep(delivery, for: key)
             perform(actions, for: key)
         }
         return id
     }
+
+    /// Deliveries not yet ended: zero once the service is quiet.
+    public var pendingDeliveries: Int { deliveries.count }
 
     /// The unread badge of `user`.
     public func badge(of user: Int) -> Int { inboxes[user]?.unread ?? 0 }
@@ -125,11 +128,16 @@ public actor NotificationService: ModelActor {
                         _ event: (inout NotificationDelivery, SimulationInstant) -> [NotificationDelivery.Action]) {
         guard var delivery = deliveries[key] else { return }
         let actions = event(&delivery, engine.now)
+        keep(delivery, for: key)
+        perform(actions, for: key)
+    }
+
+    /// Keeps a delivery that has not ended; forgets one that has.
+    private func keep(_ delivery: NotificationDelivery, for key: DeliveryKey) {
         if case .finished = delivery.state {
             deliveries[key] = nil
         } else {
             deliveries[key] = delivery
         }
-        perform(actions, for: key)
     }
 }
