@@ -20,7 +20,7 @@ private actor RecordingNode: BusSubscriber {
 struct BusTests {
     /// Publishes around an outage of the bus and a partition of node 2, and returns what each
     /// node received and how many hand-overs were lost.
-    private func scenario(_ kind: BusKind) async throws -> (received: [[String]], lost: Int) {
+    private func scenario(_ kind: BusKind) async throws -> (received: [[String]], lost: Int, retained: Int) {
         let engine = Engine(mode: .sim, seed: 3)
         return try await engine.runOnOwnThread { engine in
             let bus = Bus<String>(engine: engine, kind: kind, hop: LinkProfile(latency: .exponential(mean: 0.001)))
@@ -41,19 +41,21 @@ struct BusTests {
             try? await engine.clock.sleep(for: .seconds(1))
             var received: [[String]] = []
             for node in nodes { received.append(await node.received) }
-            return (received, await bus.lost)
+            return (received, await bus.lost, await bus.retained)
         }
     }
 
     @Test func pubSubLosesWhatItCannotHandOver() async throws {
-        let (received, lost) = try await scenario(.pubSub)
+        let (received, lost, retained) = try await scenario(.pubSub)
         #expect(received == [["d"], ["a", "c", "d"], ["a"]])
         #expect(lost == 3)  // "b" for nodes 0 and 2, "c" for node 2
+        #expect(retained == 0)
     }
 
     @Test func aStreamHandsEverythingOverInOrderOnceReachable() async throws {
-        let (received, lost) = try await scenario(.stream)
+        let (received, lost, retained) = try await scenario(.stream)
         #expect(received == [["b", "d"], ["a", "c", "d"], ["a", "b", "c"]])
         #expect(lost == 0)
+        #expect(retained == 4)
     }
 }

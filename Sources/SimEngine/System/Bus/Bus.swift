@@ -17,7 +17,7 @@ public actor Bus<Message: Sendable>: ModelActor {
     private struct Subscription {
         var subscriber: any BusSubscriber<Message>
         var link: NetworkLink
-        /// Stream: the log offset up to which this node has been handed messages.
+        /// Stream: the log offset up to which this node has been handed messages (unused by pub/sub).
         var handedOver: Int
     }
 
@@ -27,9 +27,11 @@ public actor Bus<Message: Sendable>: ModelActor {
     private let hop: LinkProfile
     private var subscriptions: [Subscription] = []
     private var log: [(message: Message, publisher: Int)] = []
+    private var published = 0
     private var isDown = false
     private var partitioned: Set<Int> = []
-    /// Messages a pub/sub bus could not hand to a node, summed over nodes.
+    /// Hand-overs that failed, summed over nodes: a pub/sub bus's messages for unreachable
+    /// nodes, and frames either kind of bus lost on a lossy link.
     public private(set) var lost = 0
 
     public init(engine: Engine, kind: BusKind, hop: LinkProfile, entity: UInt64 = 0) {
@@ -47,18 +49,26 @@ public actor Bus<Message: Sendable>: ModelActor {
 
     /// Publishes `message` from node `publisher` to every other node.
     public func publish(_ message: Message, from publisher: Int) {
-        log.append((message, publisher))
-        let offset = log.count
-        for index in subscriptions.indices where subscriptions[index].subscriber.busNode != publisher {
-            if canReach(subscriptions[index].subscriber.busNode) && !partitioned.contains(publisher) {
-                handOverPending(index)
-            } else if kind == .pubSub {
-                lost += 1
-                subscriptions[index].handedOver = offset
+        guard kind == .stream else {
+            // Pub/sub keeps nothing: each node gets the message now or never.
+            published += 1
+            for index in subscriptions.indices where subscriptions[index].subscriber.busNode != publisher {
+                if canReach(subscriptions[index].subscriber.busNode) && !partitioned.contains(publisher) {
+                    transmit(message, offset: published, over: index)
+                } else {
+                    lost += 1
+                }
             }
+            return
         }
-        if kind == .pubSub { dropHandedOverPrefix() }
+        log.append((message, publisher))
+        for index in subscriptions.indices where canReach(subscriptions[index].subscriber.busNode) {
+            handOverPending(index)
+        }
     }
+
+    /// Messages the bus keeps: a stream's whole log; nothing for pub/sub.
+    public var retained: Int { log.count }
 
     /// Takes the whole bus down, or brings it back (a stream bus then hands over what waited).
     public func setDown(_ down: Bool) {
@@ -90,27 +100,24 @@ public actor Bus<Message: Sendable>: ModelActor {
             let entry = log[offset]
             if entry.publisher != node {
                 if partitioned.contains(entry.publisher) { break }
-                if case .arrives(let arrival) = subscriptions[index].link.transmit(at: engine.now) {
-                    deliver(entry.message, offset: offset + 1, to: subscriptions[index].subscriber, at: arrival)
-                } else {
-                    lost += 1
-                }
+                transmit(entry.message, offset: offset + 1, over: index)
             }
             offset += 1
         }
         subscriptions[index].handedOver = offset
     }
 
+    /// Sends `message` over subscription `index`'s link; a frame the link loses counts as lost.
+    private func transmit(_ message: Message, offset: Int, over index: Int) {
+        guard case .arrives(let arrival) = subscriptions[index].link.transmit(at: engine.now) else {
+            lost += 1
+            return
+        }
+        deliver(message, offset: offset, to: subscriptions[index].subscriber, at: arrival)
+    }
+
     private func deliver<S: BusSubscriber<Message>>(_ message: Message, offset: Int, to subscriber: S,
                                                    at arrival: SimulationInstant) {
         engine.send(to: subscriber, at: arrival) { node in node.receiveFromBus(message, offset: offset) }
-    }
-
-    /// Pub/sub keeps no history: forget what every node has had.
-    private func dropHandedOverPrefix() {
-        let done = subscriptions.map(\.handedOver).min() ?? log.count
-        guard done > 0 else { return }
-        log.removeFirst(done)
-        for index in subscriptions.indices { subscriptions[index].handedOver -= done }
     }
 }
