@@ -41,10 +41,9 @@ final class ProgressReporter: Sendable {
             state.lastEvents = progress.events
             state.lines += 1
             let connected = engine.metrics.value(ofGauge: "connected_clients") ?? 0
-            let report = engine.trace.deliveryReport
             return String(format: "progress  t %.1f s of %.0f s load  %.2fM events/s  %d clients  %d violations",
                           progress.now.seconds, Double(load.components.seconds), rate / 1e6, connected,
-                          report.orderViolations + report.duplicates)
+                          engine.trace.orderViolations)
         }
         guard let line else { return }
         let text = interactive ? "\r\u{1B}[2K" + line : line + "\n"

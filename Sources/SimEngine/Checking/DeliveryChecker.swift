@@ -51,7 +51,12 @@ public struct DeliveryChecker: Sendable {
         }
     }
 
+    /// Order violations so far: O(1), unlike ``report``, which walks every member.
+    public var orderViolations: Int { counts.orderViolations }
+
     /// The findings so far; loss and duplicates are judged as if the run had ended now.
+    ///
+    /// - Complexity: O(m) in the (member, room) pairs.
     public var report: DeliveryReport {
         var report = counts
         for (key, member) in members {

@@ -38,7 +38,10 @@ public final class TraceRecorder: Sendable {
     /// How many events were recorded.
     public var count: UInt64 { state.withLock { $0.count } }
 
-    /// What the delivery checks found in the events so far.
+    /// Order violations found so far, cheap enough to poll while the run goes.
+    public var orderViolations: Int { state.withLock { $0.checker.orderViolations } }
+
+    /// What the delivery checks found in the events so far (walks every member: for the end).
     public var deliveryReport: DeliveryReport { state.withLock { $0.checker.report } }
 
     /// Finishes the sink, if any: flushes it and moves it into place.
