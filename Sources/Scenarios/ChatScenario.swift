@@ -19,12 +19,14 @@ public struct ChatScenario: Scenario {
     public var thinkTime: Distribution
     /// The links from rooms to members.
     public var link: LinkProfile
+    /// The size of each message on the wire. Default 200 bytes, a short chat message.
+    public var messageBytes: Int
     /// Virtual time allowed after the load stops for in-flight messages to arrive.
     public var drain: Duration
     public var thresholds: [String]
 
     public init(name: String, summary: String, clients: Int, duration: Duration, rooms: Int, roomsPerClient: Int,
-                thinkTime: Distribution, link: LinkProfile, drain: Duration = .seconds(5),
+                thinkTime: Distribution, link: LinkProfile, messageBytes: Int = 200, drain: Duration = .seconds(5),
                 thresholds: [String] = ["message_delivery.p99<100ms", "delivery_ratio>=0.999"]) {
         self.name = name
         self.summary = summary
@@ -34,6 +36,7 @@ public struct ChatScenario: Scenario {
         self.roomsPerClient = roomsPerClient
         self.thinkTime = thinkTime
         self.link = link
+        self.messageBytes = messageBytes
         self.drain = drain
         self.thresholds = thresholds
     }
@@ -48,6 +51,7 @@ public struct ChatScenario: Scenario {
         try require((1...rooms).contains(roomsPerClient), "rooms_per_client",
                     "must be between 1 and rooms (\(rooms)), got \(roomsPerClient)", "lower rooms_per_client or add rooms")
         try require(drain >= .zero, "drain", "must not be negative", "give a duration such as 5s")
+        try require(messageBytes > 0, "message_bytes", "must be at least 1, got \(messageBytes)", "give a size in bytes")
         try thinkTime.validate(at: "think_time")
         try link.validate(at: "link")
         try require(thinkTime.mean > 0, "think_time", "has a mean of zero, so clients would post without pause",
@@ -76,8 +80,9 @@ public struct ChatScenario: Scenario {
         _ = engine.metrics.counter("errors")
         let end = engine.now.advanced(by: duration)
         let thinkTime = thinkTime
+        let messageBytes = messageBytes
         for client in clientActors {
-            engine.spawn { await client.converse(until: end, thinkTime: thinkTime) }
+            engine.spawn { await client.converse(until: end, thinkTime: thinkTime, messageBytes: messageBytes) }
         }
         try? await engine.clock.sleep(until: end.advanced(by: drain))
 

@@ -45,21 +45,22 @@ struct ChatScenarioTests {
 
     @Test func theTracesCheckerReportsAMessageReceivedOutOfOrder() async throws {
         let engine = Engine(mode: .sim, seed: 1)
-        let report = try await engine.runOnOwnThread { engine in
+        let (report, history) = try await engine.runOnOwnThread { engine in
             let client = Client(engine: engine, id: 7)
             let room = Room(engine: engine, id: 3, linkProfile: LinkProfile(latency: .constant(0.01)))
             await client.join(room)
-            _ = await room.post(from: 7, clientMessage: 1, intendedAt: .start)
-            _ = await room.post(from: 7, clientMessage: 2, intendedAt: .start)
+            _ = await room.post(from: 7, clientMessage: 1, bytes: 100, intendedAt: .start)
+            _ = await room.post(from: 7, clientMessage: 2, bytes: 100, intendedAt: .start)
             // Deliver both messages again, the second first: out of order, and duplicates.
             engine.send(to: client, after: .seconds(1)) { $0.receive(room: 3, sequence: 2, intendedAt: .start) }
             engine.send(to: client, after: .seconds(2)) { $0.receive(room: 3, sequence: 1, intendedAt: .start) }
             try? await engine.clock.sleep(for: .seconds(5))
-            return engine.trace.deliveryReport
+            return (engine.trace.deliveryReport, Array(await room.history.messages))
         }
         #expect(report.accepted == 2 && report.owed == 2)
         #expect(report.delivered == 4 && report.duplicates == 2 && report.lost == 0)
         #expect(report.orderViolations == 2)
+        #expect(history.map(\.sequence) == [1, 2] && history.map(\.clientMessage) == [1, 2])
         #expect(report.firstOrderViolation == "client-7 received seq 2 of room-3 at t+1.0 seconds but expected seq 3")
     }
 
@@ -70,7 +71,7 @@ struct ChatScenarioTests {
             // Every frame on this room's links is lost.
             let room = Room(engine: engine, id: 0, linkProfile: LinkProfile(latency: .constant(0.01), lossRate: 1))
             await client.join(room)
-            for message in 1...3 { _ = await room.post(from: 1, clientMessage: UInt64(message), intendedAt: .start) }
+            for message in 1...3 { _ = await room.post(from: 1, clientMessage: UInt64(message), bytes: 100, intendedAt: .start) }
             try? await engine.clock.sleep(for: .seconds(1))
             return engine.trace.deliveryReport
         }
@@ -78,12 +79,13 @@ struct ChatScenarioTests {
         #expect(ScenarioOutcome(clients: 1, delivery: report).verdict == .fail)
     }
 
-    @Test(arguments: [("clients", 0), ("rooms", 0), ("rooms_per_client", 9), ("rooms_per_client", 0)])
+    @Test(arguments: [("clients", 0), ("rooms", 0), ("rooms_per_client", 9), ("rooms_per_client", 0), ("message_bytes", 0)])
     func invalidCountsAreRefusedWithTheirKey(key: String, value: Int) {
         var scenario = small()
         switch key {
         case "clients": scenario.clients = value
         case "rooms": scenario.rooms = value
+        case "message_bytes": scenario.messageBytes = value
         default: scenario.roomsPerClient = value
         }
         do {

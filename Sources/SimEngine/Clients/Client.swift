@@ -29,12 +29,12 @@ public actor Client: ModelActor {
         await room.join(self)
     }
 
-    /// Greets its first room at once, then posts until `end`, waiting `thinkTime` (seconds)
-    /// before each further message.
+    /// Greets its first room at once, then posts messages of `messageBytes` until `end`, waiting
+    /// `thinkTime` (seconds) before each further message.
     ///
     /// Clients that start together greet together, so their first messages race into shared
     /// rooms at the same instant and the scheduler's interleaving decides each room's order.
-    public func converse(until end: SimulationInstant, thinkTime: Distribution) async {
+    public func converse(until end: SimulationInstant, thinkTime: Distribution, messageBytes: Int) async {
         guard !rooms.isEmpty else { return }
         let clock = engine.clock
         var intended = clock.now
@@ -45,7 +45,7 @@ public actor Client: ModelActor {
             let clientMessage = UInt64(id) << 32 | UInt64(sent)
             engine.trace.record(.messageSent(user: id, room: room.id, clientMessage: clientMessage), at: clock.now)
             engine.metrics.add(messagesSent, at: clock.now)
-            _ = await room.post(from: id, clientMessage: clientMessage, intendedAt: intended)
+            _ = await room.post(from: id, clientMessage: clientMessage, bytes: messageBytes, intendedAt: intended)
             intended = clock.now.advanced(by: .nanoseconds(thinkTime.sampleNanoseconds(using: &random)))
             room = rooms[Int(random.next(below: UInt64(rooms.count)))]
         }

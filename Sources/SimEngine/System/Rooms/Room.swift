@@ -18,15 +18,20 @@ public actor Room: ModelActor {
     private var links: [NetworkLink] = []
     private var recipients: [Client] = []
     private var arrivals: [SimulationInstant] = []
-    private var nextSequence = 1
+    private var log: RoomLog
 
-    /// Creates room `id`, whose links to its members have the given latency and loss.
-    public init(engine: Engine, id: Int, linkProfile: LinkProfile) {
+    /// Creates room `id`, whose links to its members have the given latency and loss, and
+    /// which keeps its history as `history` says.
+    public init(engine: Engine, id: Int, linkProfile: LinkProfile, history: RoomHistoryPolicy = RoomHistoryPolicy()) {
         executor = engine.makeExecutor(label: "room-\(id)")
         self.id = id
         self.engine = engine
         self.linkProfile = linkProfile
+        log = RoomLog(policy: history)
     }
+
+    /// The room's history: sequence numbers, kept messages, pages and recovery.
+    public var history: RoomLog { log }
 
     /// Adds `client` to the room's members.
     public func join(_ client: Client) {
@@ -44,10 +49,9 @@ public actor Room: ModelActor {
     ///
     /// - Returns: the message's sequence number.
     /// - Complexity: O(m log t) for m members and t pending timers.
-    public func post(from sender: Int, clientMessage: UInt64, intendedAt: SimulationInstant) -> Int {
-        let sequence = nextSequence
-        nextSequence += 1
+    public func post(from sender: Int, clientMessage: UInt64, bytes: Int, intendedAt: SimulationInstant) -> Int {
         let now = engine.now
+        let sequence = log.append(sender: sender, clientMessage: clientMessage, bytes: bytes, at: now).sequence
         engine.trace.record(.messageAccepted(room: id, sequence: sequence, user: sender, clientMessage: clientMessage),
                             at: now)
         recipients.removeAll(keepingCapacity: true)
