@@ -1,11 +1,14 @@
 public import SimEngine
 
-/// Chat rooms under concurrent posting: clients join a few rooms each and post with think time
-/// between messages; every room sequences its messages and fans them out over FIFO links.
+/// Chat rooms under concurrent posting, through the whole modelled system: clients connect to
+/// their gateway node, join a few rooms each and post with think time between messages; each
+/// post is parsed, stored and sequenced by its room, acknowledged, and fanned out by every node
+/// that serves members of the room (over the bus when there are several nodes).
 ///
 /// Racy by design: clients post into shared rooms at the same virtual instants, so the seeded
 /// interleaving decides each room's order. The checks: every member receives every message of
-/// its rooms (its own included, as confirmation) exactly once, in the room's order.
+/// its rooms (its own included, as confirmation) exactly once, in the room's order, or is told
+/// of the gap.
 public struct ChatScenario: Scenario {
     public var name: String
     public var summary: String
@@ -17,16 +20,19 @@ public struct ChatScenario: Scenario {
     public var roomsPerClient: Int
     /// Seconds a client waits before each message.
     public var thinkTime: Distribution
-    /// The links from rooms to members.
-    public var link: LinkProfile
+    /// The modelled system: nodes, stages, store, bus, network, guarantees.
+    public var system: SystemConfiguration
     /// The size of each message on the wire. Default 200 bytes, a short chat message.
     public var messageBytes: Int
     /// Virtual time allowed after the load stops for in-flight messages to arrive.
     public var drain: Duration
+    /// Clients arrive at instants drawn uniformly over this time from the start (at most the
+    /// duration); zero means all at once, a thundering herd.
+    public var rampUp: Duration
     public var thresholds: [String]
 
     public init(name: String, summary: String, clients: Int, duration: Duration, rooms: Int, roomsPerClient: Int,
-                thinkTime: Distribution, link: LinkProfile, messageBytes: Int = 200, drain: Duration = .seconds(5),
+                thinkTime: Distribution, system: SystemConfiguration = SystemConfiguration(), messageBytes: Int = 200, drain: Duration = .seconds(5), rampUp: Duration = .zero,
                 thresholds: [String] = ["message_delivery.p99<100ms", "delivery_ratio>=0.999"]) {
         self.name = name
         self.summary = summary
@@ -35,9 +41,10 @@ public struct ChatScenario: Scenario {
         self.rooms = rooms
         self.roomsPerClient = roomsPerClient
         self.thinkTime = thinkTime
-        self.link = link
+        self.system = system
         self.messageBytes = messageBytes
         self.drain = drain
+        self.rampUp = rampUp
         self.thresholds = thresholds
     }
 
@@ -51,9 +58,10 @@ public struct ChatScenario: Scenario {
         try require((1...rooms).contains(roomsPerClient), "rooms_per_client",
                     "must be between 1 and rooms (\(rooms)), got \(roomsPerClient)", "lower rooms_per_client or add rooms")
         try require(drain >= .zero, "drain", "must not be negative", "give a duration such as 5s")
+        try require(rampUp >= .zero, "ramp_up", "must not be negative", "give a duration such as 10s")
         try require(messageBytes > 0, "message_bytes", "must be at least 1, got \(messageBytes)", "give a size in bytes")
         try thinkTime.validate(at: "think_time")
-        try link.validate(at: "link")
+        try system.validate()
         try require(thinkTime.mean > 0, "think_time", "has a mean of zero, so clients would post without pause",
                     "give a distribution with a positive mean")
         for (index, text) in thresholds.enumerated() {
@@ -66,23 +74,23 @@ public struct ChatScenario: Scenario {
     }
 
     public func run(in engine: Engine) async -> ScenarioOutcome {
-        let roomActors = (0..<rooms).map { Room(engine: engine, id: $0, linkProfile: link) }
-        let clientActors = (0..<clients).map { Client(engine: engine, id: $0) }
+        let messaging = await MessagingSystem<Client>(engine: engine, configuration: system, rooms: rooms)
+        let metrics = ClientMetrics(engine.metrics)
         var membership = engine.random("scenario.membership")
-        for client in clientActors {
-            for roomIndex in Self.choose(roomsPerClient, of: rooms, using: &membership) {
-                await client.join(roomActors[roomIndex])
+        var arrivals = engine.random("scenario.arrivals")
+        let start = engine.now
+        let end = start.advanced(by: duration)
+        let (thinkTime, messageBytes, rampNanoseconds) = (thinkTime, messageBytes, Double(Swift.min(rampUp, duration).wholeNanoseconds))
+        for id in 0..<clients {
+            let client = Client(engine: engine, id: id, system: messaging, metrics: metrics)
+            let chosen = Self.choose(roomsPerClient, of: rooms, using: &membership)
+            let arrival = start.advanced(by: .nanoseconds(Int64(arrivals.nextUnitInterval() * rampNanoseconds)))
+            engine.spawn {
+                try? await engine.clock.sleep(until: arrival)
+                guard await client.connect() else { return }
+                for room in chosen { await client.join(room) }
+                await client.converse(until: end, thinkTime: thinkTime, messageBytes: messageBytes)
             }
-        }
-        // Every client stays connected for the whole run in this model; nothing can fail, so
-        // the errors series stays zero (it is registered so that every run has the column).
-        engine.metrics.set(engine.metrics.gauge("connected_clients"), to: Int64(clients), at: engine.now)
-        _ = engine.metrics.counter("errors")
-        let end = engine.now.advanced(by: duration)
-        let thinkTime = thinkTime
-        let messageBytes = messageBytes
-        for client in clientActors {
-            engine.spawn { await client.converse(until: end, thinkTime: thinkTime, messageBytes: messageBytes) }
         }
         try? await engine.clock.sleep(until: end.advanced(by: drain))
 

@@ -77,7 +77,8 @@ struct CommandLineTests {
         #expect(lines.count == summary["trace_events"] as? Int)
         let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
         #expect(first?["event"] as? String == "member_joined")
-        #expect(first?["t_ns"] as? Int == 0)
+        // A client joins once connected, after its token was checked.
+        #expect((first?["t_ns"] as? Int ?? 0) > 0)
     }
 
     @Test func checkingARecordedTraceReproducesTheRunsHashAndVerdict() throws {
@@ -129,7 +130,7 @@ struct CommandLineTests {
         let events = try SimrunBinary.summary(in: out)["events"] as? Int ?? 0
         let lines = shown.standardError.split(separator: "\n")
         #expect(lines.count == events / 4096, "\(lines.count) lines for \(events) events")
-        #expect(lines.allSatisfy { $0.hasPrefix("progress  t ") && $0.hasSuffix("150 clients  0 violations") })
+        #expect(lines.allSatisfy { $0.hasPrefix("progress  t ") && $0.hasSuffix(" clients  0 violations") })
         let quiet = try SimrunBinary.run(arguments + ["--quiet"])
         #expect(quiet.standardError.isEmpty && quiet.standardOutput.isEmpty)
     }

@@ -1,6 +1,7 @@
 /// Checks the delivery guarantees over a stream of trace events: per-room order (each member
-/// receives a room's messages in sequence, with no gap) and exactly-once delivery (each member
-/// receives every message accepted after it joined, once).
+/// receives a room's messages in sequence, with no gap it was not told of) and exactly-once
+/// delivery (each member receives every message accepted after it joined, once, unless its
+/// client reported it missing).
 ///
 /// The same checker runs online, fed by the trace recorder as events happen, and offline over
 /// a trace file (`simrun check`). Memory is bounded by the number of (member, room) pairs.
@@ -15,6 +16,8 @@ public struct DeliveryChecker: Sendable {
         var joinedAfter: Int
         var lastReceived: Int
         var received = 0
+        /// Messages the member was told it cannot have.
+        var reportedMissing = 0
     }
 
     private var lastAccepted: [Int: Int] = [:]
@@ -27,8 +30,11 @@ public struct DeliveryChecker: Sendable {
     public mutating func observe(_ event: TraceEvent, at time: SimulationInstant) {
         switch event {
         case .memberJoined(let user, let room):
+            // Joining again (with another role) changes nothing the member is owed.
+            let key = MemberKey(user: user, room: room)
+            guard members[key] == nil else { return }
             let last = lastAccepted[room] ?? 0
-            members[MemberKey(user: user, room: room)] = MemberState(joinedAfter: last, lastReceived: last)
+            members[key] = MemberState(joinedAfter: last, lastReceived: last)
         case .messageSent:
             counts.sent += 1
         case .messageAccepted(let room, let sequence, _, _):
@@ -48,6 +54,16 @@ public struct DeliveryChecker: Sendable {
             member.lastReceived = Swift.max(member.lastReceived, sequence)
             member.received += 1
             members[key] = member
+        case .gapReported(let user, let room, let after, let upTo):
+            let key = MemberKey(user: user, room: room)
+            guard var member = members[key] else { return }
+            // Only messages not already received count, and a gap never moves the member back.
+            let start = Swift.max(after, member.lastReceived)
+            if upTo > start {
+                member.reportedMissing += upTo - start
+                member.lastReceived = upTo
+            }
+            members[key] = member
         }
     }
 
@@ -62,8 +78,9 @@ public struct DeliveryChecker: Sendable {
         for (key, member) in members {
             let owed = (lastAccepted[key.room] ?? 0) - member.joinedAfter
             report.owed += owed
-            report.lost += Swift.max(0, owed - member.received)
-            report.duplicates += Swift.max(0, member.received - owed)
+            report.reportedLost += member.reportedMissing
+            report.lost += Swift.max(0, owed - member.received - member.reportedMissing)
+            report.duplicates += Swift.max(0, member.received + member.reportedMissing - owed)
         }
         return report
     }

@@ -8,8 +8,10 @@ public struct DeliveryReport: Equatable, Sendable {
     public var delivered = 0
     /// Deliveries owed: every member is owed every message its room accepted after it joined.
     public var owed = 0
-    /// Owed deliveries never made.
+    /// Owed deliveries never made and never reported: silent loss.
     public var lost = 0
+    /// Owed deliveries the client was told it cannot have (recovery refused): reported loss.
+    public var reportedLost = 0
     /// Deliveries made more often than owed.
     public var duplicates = 0
     /// Deliveries out of their room's order (a gap or a step back).

@@ -1,60 +1,328 @@
-/// A synthetic chat client: posts into its rooms with think time between messages and records
-/// what it receives (the trace's checkers judge order and delivery).
-public actor Client: ModelActor {
+/// A synthetic client speaking the system's protocol: it connects with a token, joins rooms,
+/// posts messages with client message ids, keeps each room's messages in order, and recovers
+/// from lost frames and dropped connections.
+///
+/// - Receiving: a message it already has is a duplicate and is dropped; one ahead of the next
+///   expected sequence is held back while the client asks its node for the missing ones. When
+///   the system answers that they cannot be given, the client reports the gap (a reported loss,
+///   never a silent one) and moves on.
+/// - Sending: under at-least-once and effectively-once, a message without an ack within the ack
+///   timeout, or refused by a failed write or the rate limit, is sent again with the same id,
+///   up to the configured attempts.
+/// - Reconnecting: after the node closes its connection, the client waits as its
+///   ``ReconnectPolicy`` says, presents its offsets, and either gets its session back (the
+///   rooms resend what it missed) or joins its rooms again and reports what it missed.
+///
+/// Latency is measured from the moment the sender meant to send, so a client held up by a
+/// saturated system never hides the delay.
+public actor Client: ConnectionPeer {
     public nonisolated let executor: ActorExecutor
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    private struct RoomState {
+        var role: RoomRole
+        /// The room's last sequence when the client joined: earlier messages are not its own.
+        var joinedAfter: Int
+        var epoch: UInt64
+        var last: Int
+        var heldBack: [Int: RoomMessage] = [:]
+        var fetchingSince: SimulationInstant?
+    }
+
+    private struct PendingPost {
+        var room: Int
+        var bytes: Int
+        var sentAt: SimulationInstant
+        var attempts: Int
+    }
 
     /// The client's user id.
     public nonisolated let id: Int
     private let engine: Engine
+    private let node: GatewayNode<Client>
+    private let settings: SystemConfiguration
     private var random: RandomStream
-    private var rooms: [Room] = []
+    private var uplink: NetworkLink
+    private var connection: Int?
+    private var reconnectAttempts = 0
+    private var rooms: [Int: RoomState] = [:]
+    private var roomOrder: [Int] = []
+    private var pending: [UInt64: PendingPost] = [:]
     private var sent = 0
-    private let deliveryLatency: MetricsRecorder.Handle
-    private let messagesSent: MetricsRecorder.Series
+    private let metrics: ClientMetrics
 
-    /// Creates the client of user `id`.
-    public init(engine: Engine, id: Int) {
+    /// Creates the client of user `id`, served by `system`'s node for the user.
+    public init(engine: Engine, id: Int, system: MessagingSystem<Client>, metrics: ClientMetrics) {
         executor = engine.makeExecutor(label: "client-\(id)")
         self.id = id
         self.engine = engine
+        node = system.node(forUser: id)
+        settings = system.configuration
         random = engine.random("client.behaviour", entity: UInt64(id))
-        deliveryLatency = engine.metrics.latency("message_delivery")
-        messagesSent = engine.metrics.counter("messages_sent")
+        uplink = NetworkLink(profile: system.configuration.network.clientLink,
+                             random: engine.random("client.uplink", entity: UInt64(id)))
+        self.metrics = metrics
     }
 
-    /// Joins `room`.
-    public func join(_ room: Room) async {
-        rooms.append(room)
-        await room.join(self)
+    /// Whether the client is connected now.
+    public var isConnected: Bool { connection != nil }
+
+    /// Duplicate messages dropped so far.
+    public private(set) var duplicatesDropped = 0
+
+    /// The last sequence the client has of `room`, in order.
+    public func lastSequence(of room: Int) -> Int? { rooms[room]?.last }
+
+    // MARK: Connecting
+
+    /// Connects with a token valid for the rest of the run; returns whether it connected.
+    @discardableResult
+    public func connect() async -> Bool {
+        let token = AccessToken(user: id, expiresAt: SimulationInstant(nanoseconds: .max))
+        let offsets = roomOrder.map { RoomOffset(room: $0, epoch: rooms[$0]!.epoch, sequence: rooms[$0]!.last) }
+        guard case .connected(let connection, let resumed) = await node.connect(token: token, peer: self, resume: offsets)
+        else { return false }
+        self.connection = connection
+        reconnectAttempts = 0
+        engine.metrics.adjust(metrics.connectedClients, by: 1, at: engine.now)
+        if resumed {
+            // The rooms resend what was missed; live messages that overtake it wait for it.
+            for room in roomOrder { rooms[room]!.fetchingSince = engine.now }
+        } else {
+            for room in roomOrder {
+                guard let offset = await node.join(connection, room: room, as: rooms[room]!.role) else { return false }
+                catchUp(room, to: offset)
+            }
+        }
+        startHeartbeat(connection)
+        for (clientMessage, _) in pending.sorted(by: { $0.key < $1.key }) { transmit(clientMessage) }
+        return true
     }
 
-    /// Greets its first room at once, then posts messages of `messageBytes` until `end`, waiting
-    /// `thinkTime` (seconds) before each further message.
+    /// Joins `room` with `role` (connect first).
+    public func join(_ room: Int, as role: RoomRole = .member) async {
+        guard let connection, rooms[room] == nil,
+              let offset = await node.join(connection, room: room, as: role) else { return }
+        rooms[room] = RoomState(role: role, joinedAfter: offset.sequence, epoch: offset.epoch, last: offset.sequence)
+        roomOrder.append(room)
+    }
+
+    /// Closes the connection by request; the client does not reconnect.
+    public func disconnect() {
+        guard let connection else { return }
+        self.connection = nil
+        engine.metrics.adjust(metrics.connectedClients, by: -1, at: engine.now)
+        engine.send(to: node) { $0.disconnect(connection) }
+    }
+
+    public func connectionClosed(_ reason: CloseReason) {
+        guard connection != nil else { return }
+        connection = nil
+        engine.metrics.adjust(metrics.connectedClients, by: -1, at: engine.now)
+        scheduleReconnect()
+    }
+
+    private func scheduleReconnect() {
+        reconnectAttempts += 1
+        guard let delay = settings.clients.reconnect.delay(attempt: reconnectAttempts, using: &random) else { return }
+        engine.send(to: self, after: delay) { client in
+            client.engine.spawn {
+                if await !client.connect() { await client.scheduleReconnect() }
+            }
+        }
+    }
+
+    /// Tells the node the client is alive once per heartbeat interval while connected.
+    private func startHeartbeat(_ connection: Int) {
+        engine.send(to: self, after: settings.gateway.heartbeatInterval) { client in
+            guard client.connection == connection else { return }
+            client.toNode { node in node.heard(from: connection) }
+            client.startHeartbeat(connection)
+        }
+    }
+
+    // MARK: Sending
+
+    /// Greets its first room at once, then posts messages of `messageBytes` until `end`, each
+    /// `thinkTime` (seconds) after the previous one was meant to go.
     ///
     /// Clients that start together greet together, so their first messages race into shared
     /// rooms at the same instant and the scheduler's interleaving decides each room's order.
     public func converse(until end: SimulationInstant, thinkTime: Distribution, messageBytes: Int) async {
-        guard !rooms.isEmpty else { return }
+        guard !roomOrder.isEmpty else { return }
         let clock = engine.clock
         var intended = clock.now
-        var room = rooms[0]
+        var room = roomOrder[0]
         while intended < end {
             do { try await clock.sleep(until: intended) } catch { return }
-            sent += 1
-            let clientMessage = UInt64(id) << 32 | UInt64(sent)
-            engine.trace.record(.messageSent(user: id, room: room.id, clientMessage: clientMessage), at: clock.now)
-            engine.metrics.add(messagesSent, at: clock.now)
-            _ = await room.post(from: id, clientMessage: clientMessage, bytes: messageBytes, intendedAt: intended)
-            intended = clock.now.advanced(by: .nanoseconds(thinkTime.sampleNanoseconds(using: &random)))
-            room = rooms[Int(random.next(below: UInt64(rooms.count)))]
+            if rooms[room]!.role.canPost { post(to: room, bytes: messageBytes, sentAt: intended) }
+            intended = intended.advanced(by: .nanoseconds(thinkTime.sampleNanoseconds(using: &random)))
+            room = roomOrder[Int(random.next(below: UInt64(roomOrder.count)))]
         }
     }
 
-    /// Receives message `sequence` of `room`.
-    public func receive(room: Int, sequence: Int, intendedAt: SimulationInstant) {
+    /// Sends one message of `bytes` to `room`, meant to go at `sentAt`.
+    public func post(to room: Int, bytes: Int, sentAt: SimulationInstant) {
+        sent += 1
+        let clientMessage = UInt64(id) << 32 | UInt64(sent)
         let now = engine.now
-        engine.trace.record(.messageDelivered(user: id, room: room, sequence: sequence), at: now)
-        engine.metrics.record(deliveryLatency, nanoseconds: now.nanoseconds - intendedAt.nanoseconds, at: now)
+        engine.trace.record(.messageSent(user: id, room: room, clientMessage: clientMessage), at: now)
+        engine.metrics.add(metrics.messagesSent, at: now)
+        pending[clientMessage] = PendingPost(room: room, bytes: bytes, sentAt: sentAt, attempts: 0)
+        transmit(clientMessage)
+    }
+
+    /// Sends a pending message (again); without a connection it waits for the next one.
+    private func transmit(_ clientMessage: UInt64) {
+        guard let connection, var post = pending[clientMessage] else { return }
+        post.attempts += 1
+        if settings.delivery.guarantee == .atMostOnce {
+            pending[clientMessage] = nil
+        } else {
+            pending[clientMessage] = post
+            let attempt = post.attempts
+            engine.send(to: self, after: settings.delivery.ackTimeout) { client in
+                client.ackTimedOut(clientMessage, attempt: attempt)
+            }
+        }
+        let (room, bytes, sentAt) = (post.room, post.bytes, post.sentAt)
+        toNode { node in node.post(from: connection, room: room, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt) }
+    }
+
+    private func ackTimedOut(_ clientMessage: UInt64, attempt: Int) {
+        guard pending[clientMessage]?.attempts == attempt else { return }
+        retry(clientMessage)
+    }
+
+    /// Sends again if attempts remain; otherwise gives the message up as an error.
+    private func retry(_ clientMessage: UInt64) {
+        guard let post = pending[clientMessage] else { return }
+        guard post.attempts < settings.clients.sendAttempts else {
+            pending[clientMessage] = nil
+            engine.metrics.add(metrics.errors, at: engine.now)
+            return
+        }
+        transmit(clientMessage)
+    }
+
+    /// Sends a request over the uplink; a lost frame never arrives.
+    private func toNode(_ body: @escaping @Sendable (isolated GatewayNode<Client>) -> Void) {
+        guard case .arrives(let arrival) = uplink.transmit(at: engine.now) else { return }
+        engine.send(to: node, at: arrival, body)
+    }
+
+    // MARK: Receiving
+
+    public func receive(_ frame: ServerFrame) {
+        switch frame {
+        case .message(let room, let message):
+            receive(message, in: room)
+        case .ack(_, let clientMessage, _):
+            pending[clientMessage] = nil
+        case .refused(_, let clientMessage, _):
+            pending[clientMessage] = nil
+            engine.metrics.add(metrics.errors, at: engine.now)
+        case .failed(_, let clientMessage):
+            if settings.delivery.guarantee == .atMostOnce { engine.metrics.add(metrics.errors, at: engine.now) }
+            retry(clientMessage)
+        case .rateLimited(_, let clientMessage, let retryAfter):
+            engine.metrics.add(metrics.errors, at: engine.now)
+            guard pending[clientMessage] != nil else { return }
+            engine.send(to: self, after: retryAfter) { client in client.retry(clientMessage) }
+        case .notRecovered(let room, _, let epoch, let lastSequence):
+            guard rooms[room] != nil else { return }
+            reportGap(room, upTo: lastSequence)
+            rooms[room]!.epoch = epoch
+            release(room)
+        case .joined, .typing, .presence, .notification, .receipt:
+            break
+        }
+    }
+
+    private func receive(_ message: RoomMessage, in room: Int) {
+        guard let index = rooms.index(forKey: room) else { return }
+        let last = rooms.values[index].last
+        // A message from before the join was already on its way when the node subscribed.
+        guard message.sequence > rooms.values[index].joinedAfter else { return }
+        guard message.sequence > last, rooms.values[index].heldBack[message.sequence] == nil else {
+            duplicatesDropped += 1
+            engine.metrics.add(metrics.duplicates, at: engine.now)
+            return
+        }
+        if message.sequence == last + 1 {
+            // The common case: next in order, nothing held back.
+            rooms.values[index].last = message.sequence
+            record(message, in: room)
+            if !rooms.values[index].heldBack.isEmpty { release(room) }
+            return
+        }
+        rooms.values[index].heldBack[message.sequence] = message
+        let now = engine.now
+        let stale = rooms.values[index].fetchingSince.map { $0.duration(to: now) >= settings.delivery.ackTimeout } ?? true
+        if stale, let connection {
+            // A gap: ask for what is missing, and again if no answer came within the ack timeout.
+            rooms.values[index].fetchingSince = now
+            let offset = RoomOffset(room: room, epoch: rooms.values[index].epoch, sequence: last)
+            toNode { node in node.fetchMissing(connection, after: offset) }
+        }
+    }
+
+    /// Delivers held-back messages that are next in order.
+    private func release(_ room: Int) {
+        while let next = rooms[room]!.heldBack.removeValue(forKey: rooms[room]!.last + 1) {
+            accept(next, in: room)
+        }
+        if rooms[room]!.heldBack.isEmpty { rooms[room]!.fetchingSince = nil }
+    }
+
+    private func accept(_ message: RoomMessage, in room: Int) {
+        rooms[room]!.last = message.sequence
+        record(message, in: room)
+    }
+
+    private func record(_ message: RoomMessage, in room: Int) {
+        let now = engine.now
+        engine.trace.record(.messageDelivered(user: id, room: room, sequence: message.sequence), at: now)
+        engine.metrics.record(metrics.deliveryLatency, nanoseconds: now.nanoseconds - message.sentAt.nanoseconds, at: now)
+    }
+
+    /// The room's messages up to `upTo` that never came are reported missing, in runs; those
+    /// held back are delivered in order.
+    private func reportGap(_ room: Int, upTo: Int) {
+        var state = rooms[room]!
+        var gapStart: Int?
+        var sequence = state.last + 1
+        while sequence <= upTo {
+            if let message = state.heldBack.removeValue(forKey: sequence) {
+                if let start = gapStart {
+                    recordGap(room, after: start - 1, upTo: sequence - 1)
+                    gapStart = nil
+                }
+                rooms[room] = state
+                accept(message, in: room)
+                state = rooms[room]!
+            } else if gapStart == nil {
+                gapStart = sequence
+            }
+            sequence += 1
+        }
+        if let start = gapStart { recordGap(room, after: start - 1, upTo: upTo) }
+        state.last = Swift.max(state.last, upTo)
+        rooms[room] = state
+    }
+
+    private func recordGap(_ room: Int, after: Int, upTo: Int) {
+        engine.trace.record(.gapReported(user: id, room: room, after: after, upTo: upTo), at: engine.now)
+        engine.metrics.add(metrics.gaps, at: engine.now)
+    }
+
+    /// After joining again without a session: the messages between the client's offset and the
+    /// room's current position are reported missing.
+    private func catchUp(_ room: Int, to offset: RoomOffset) {
+        // Sequence numbers go on across epochs, so the gap is the same whatever the epoch.
+        if offset.sequence > rooms[room]!.last { reportGap(room, upTo: offset.sequence) }
+        rooms[room]!.epoch = offset.epoch
+        rooms[room]!.last = Swift.max(rooms[room]!.last, offset.sequence)
+        release(room)
     }
 }

@@ -106,6 +106,15 @@ public final class MetricsRecorder: Sendable {
         }
     }
 
+    /// Moves the gauge by `delta` at `time` (a client connecting adds one, leaving takes one).
+    public func adjust(_ series: Series, by delta: Int64, at time: SimulationInstant) {
+        state.withLock { state in
+            state.gauges[series.index] += delta
+            let row = intervalIndex(for: time, in: &state)
+            state.intervals[row].values[series.index] = state.gauges[series.index]
+        }
+    }
+
     /// The current value of the gauge called `name`, or nil if no gauge has that name.
     public func value(ofGauge name: String) -> Int64? {
         state.withLock { state in

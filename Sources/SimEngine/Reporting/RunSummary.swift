@@ -42,7 +42,10 @@ public struct RunSummary: Codable, Equatable, Sendable {
         public var accepted: Int
         public var delivered: Int
         public var expectedDeliveries: Int
+        /// Owed deliveries that never happened and were never reported: silent loss.
         public var lost: Int
+        /// Owed deliveries the client was told it cannot have, and showed as a gap.
+        public var reportedLost: Int
         public var duplicates: Int
     }
 
@@ -77,7 +80,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
         clients = outcome.clients
         let delivery = outcome.delivery
         messages = Messages(sent: delivery.sent, accepted: delivery.accepted, delivered: delivery.delivered,
-                            expectedDeliveries: delivery.owed, lost: delivery.lost, duplicates: delivery.duplicates)
+                            expectedDeliveries: delivery.owed, lost: delivery.lost, reportedLost: delivery.reportedLost,
+                            duplicates: delivery.duplicates)
         latency = metrics.summaries
         let exactlyOnce = delivery.lost + delivery.duplicates
         invariants = [

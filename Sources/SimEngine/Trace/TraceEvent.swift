@@ -11,6 +11,9 @@ public enum TraceEvent: Equatable, Sendable {
     case messageAccepted(room: Int, sequence: Int, user: Int, clientMessage: UInt64)
     /// A user's client received a room's message.
     case messageDelivered(user: Int, room: Int, sequence: Int)
+    /// A user's client was told that the room's messages after `after` up to `upTo` cannot be
+    /// given to it, and shows the gap: a loss reported, never a silent one.
+    case gapReported(user: Int, room: Int, after: Int, upTo: Int)
 
     /// The event's name in JSON and its tag in the hash.
     public var name: StaticString {
@@ -19,6 +22,7 @@ public enum TraceEvent: Equatable, Sendable {
         case .messageSent: "message_sent"
         case .messageAccepted: "message_accepted"
         case .messageDelivered: "message_delivered"
+        case .gapReported: "gap_reported"
         }
     }
 
@@ -29,6 +33,7 @@ public enum TraceEvent: Equatable, Sendable {
         case .messageSent: 1
         case .messageAccepted: 2
         case .messageDelivered: 3
+        case .gapReported: 5
         }
     }
 
@@ -45,11 +50,13 @@ public enum TraceEvent: Equatable, Sendable {
             body("client_message", Int64(bitPattern: clientMessage))
         case .messageDelivered(let user, let room, let sequence):
             body("user", Int64(user)); body("room", Int64(room)); body("seq", Int64(sequence))
+        case .gapReported(let user, let room, let after, let upTo):
+            body("user", Int64(user)); body("room", Int64(room)); body("after", Int64(after)); body("up_to", Int64(upTo))
         }
     }
 
     /// The names of every event, as traces write them.
-    public static let names = ["member_joined", "message_sent", "message_accepted", "message_delivered"]
+    public static let names = ["member_joined", "message_sent", "message_accepted", "message_delivered", "gap_reported"]
 
     /// The fields the event called `name` carries, in the order traces write them.
     public static func fieldNames(of name: String) -> [String] {
@@ -58,6 +65,7 @@ public enum TraceEvent: Equatable, Sendable {
         case "message_sent": ["user", "room", "client_message"]
         case "message_accepted": ["room", "seq", "user", "client_message"]
         case "message_delivered": ["user", "room", "seq"]
+        case "gap_reported": ["user", "room", "after", "up_to"]
         default: []
         }
     }
@@ -80,6 +88,11 @@ public enum TraceEvent: Equatable, Sendable {
         case "message_delivered":
             guard let user = int("user"), let room = int("room"), let sequence = int("seq") else { return nil }
             self = .messageDelivered(user: user, room: room, sequence: sequence)
+        case "gap_reported":
+            guard let user = int("user"), let room = int("room"), let after = int("after"), let upTo = int("up_to") else {
+                return nil
+            }
+            self = .gapReported(user: user, room: room, after: after, upTo: upTo)
         default:
             return nil
         }

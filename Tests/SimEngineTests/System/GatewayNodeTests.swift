@@ -20,12 +20,14 @@ struct GatewayNodeTests {
         .message(room: 1, RoomMessage(sequence: sequence, sender: 9, clientMessage: 0, acceptedAt: .start, bytes: 500))
     }
 
-    private func node(_ engine: Engine, policy: SlowConsumerPolicy = .disconnect) -> GatewayNode {
+    private func node(_ engine: Engine, policy: SlowConsumerPolicy = .disconnect) -> GatewayNode<RecordingPeer> {
         var configuration = GatewayConfiguration()
         configuration.outboxByteCap = 4_000
         configuration.slowConsumer = policy
-        return GatewayNode(engine: engine, id: 0, configuration: configuration,
-                           clientLink: LinkProfile(latency: .constant(0.01)), authTime: .constant(0.002))
+        var capacity = CapacityConfiguration()
+        capacity.connect.serviceTime = .constant(0.002)
+        return GatewayNode(engine: engine, id: 0, configuration: configuration, capacity: capacity,
+                           clientLink: LinkProfile(latency: .constant(0.01)))
     }
 
     @Test func onlyValidUnexpiredTokensConnect() async throws {
@@ -40,7 +42,7 @@ struct GatewayNodeTests {
                 await gateway.connect(token: AccessToken(user: 3, expiresAt: hour, isSignatureValid: false), peer: peer),
             ]
         }
-        #expect(results == [.connected(connection: 0), .rejected(.expired), .rejected(.invalidSignature)])
+        #expect(results == [.connected(connection: 0, resumed: false), .rejected(.expired), .rejected(.invalidSignature)])
     }
 
     @Test func the61stRequestInAMinuteIsToldWhenToRetry() async throws {
@@ -49,7 +51,7 @@ struct GatewayNodeTests {
             let gateway = node(engine)
             let peer = RecordingPeer(engine: engine)
             let token = AccessToken(user: 1, expiresAt: SimulationInstant(nanoseconds: .max))
-            guard case .connected(let connection) = await gateway.connect(token: token, peer: peer) else { return [] }
+            guard case .connected(let connection, _) = await gateway.connect(token: token, peer: peer) else { return [] }
             var decisions: [RateLimitDecision?] = []
             for _ in 0..<61 {
                 decisions.append(await gateway.admit(connection))
@@ -70,7 +72,7 @@ struct GatewayNodeTests {
             let gateway = node(engine, policy: policy)
             let peer = RecordingPeer(engine: engine)
             let token = AccessToken(user: 1, expiresAt: SimulationInstant(nanoseconds: .max))
-            guard case .connected(let connection) = await gateway.connect(token: token, peer: peer, readBytesPerSecond: 1_000)
+            guard case .connected(let connection, _) = await gateway.connect(token: token, peer: peer, readBytesPerSecond: 1_000)
             else { return ([], [], 0, 0) }
             for sequence in 1...20 { await gateway.send(message(sequence), bytes: 500, to: connection) }
             try? await engine.clock.sleep(for: .seconds(30))
@@ -100,7 +102,7 @@ struct GatewayNodeTests {
             let gateway = node(engine)  // heartbeat every 25 s, timeout 20 s
             let peer = RecordingPeer(engine: engine)
             let token = AccessToken(user: 5, expiresAt: SimulationInstant(nanoseconds: .max))
-            guard case .connected(let connection) = await gateway.connect(token: token, peer: peer) else {
+            guard case .connected(let connection, _) = await gateway.connect(token: token, peer: peer) else {
                 return (false, true, nil, [:])
             }
             try? await engine.clock.sleep(until: SimulationInstant(nanoseconds: 30_000_000_000))

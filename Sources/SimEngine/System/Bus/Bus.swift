@@ -33,6 +33,8 @@ public actor Bus<Message: Sendable>: ModelActor {
     /// Hand-overs that failed, summed over nodes: a pub/sub bus's messages for unreachable
     /// nodes, and frames either kind of bus lost on a lossy link.
     public private(set) var lost = 0
+    /// Messages handed to nodes, summed over nodes.
+    public private(set) var handedOver = 0
 
     public init(engine: Engine, kind: BusKind, hop: LinkProfile, entity: UInt64 = 0) {
         executor = engine.makeExecutor(label: "bus-\(entity)")
@@ -113,6 +115,7 @@ public actor Bus<Message: Sendable>: ModelActor {
             lost += 1
             return
         }
+        handedOver += 1
         deliver(message, offset: offset, to: subscriptions[index].subscriber, at: arrival)
     }
 

@@ -1,10 +1,10 @@
-/// A stage of the pipeline with a number of servers and a service-time distribution: parse and
-/// auth, persist, fan out, write to a connection, call a provider.
+/// A stage of the pipeline as an actor of its own, with a number of servers and a service-time
+/// distribution: parse and auth, persist, fan out, write to a connection, call a provider.
 ///
 /// A request that finds every server busy waits in FIFO order, and that wait is part of the
 /// latency its caller measures, so latency grows with load the way it does in production: near
 /// capacity, a little more load means much longer queues. A service time of zero makes the
-/// stage instantaneous.
+/// stage instantaneous. Actors that own a stage embed a ``Station`` instead, which saves the hop.
 ///
 /// ```swift
 /// let persist = ServiceStation(engine: engine, name: "store.write", servers: 8,
@@ -18,14 +18,7 @@ public actor ServiceStation: ModelActor {
     /// The station's name in reports.
     public nonisolated let name: String
     private let engine: Engine
-    private let serviceTime: Distribution
-    private var random: RandomStream
-    private var queue: StationQueue<Request>
-
-    private struct Request {
-        var continuation: UnsafeContinuation<StationVisit, Never>
-        var serviceTime: Distribution
-    }
+    private var station: Station<ServiceStation>
 
     /// Creates a station.
     ///
@@ -38,36 +31,32 @@ public actor ServiceStation: ModelActor {
         executor = engine.makeExecutor(label: "station-\(name)-\(entity)")
         self.name = name
         self.engine = engine
-        self.serviceTime = serviceTime
-        random = engine.random("station.\(name)", entity: entity)
-        queue = StationQueue(servers: servers)
+        station = Station(StationConfiguration(servers: servers, serviceTime: serviceTime),
+                          random: engine.random("station.\(name)", entity: entity))
     }
 
     /// Waits for a server, is served, and returns what the request experienced.
     ///
     /// - Parameter serviceTime: this request's service time in seconds, when it differs from
-    ///   the station's (a store's reads and writes share one pool).
+    ///   the station's.
     public func serve(serviceTime: Distribution? = nil) async -> StationVisit {
         await withUnsafeContinuation { continuation in
-            let request = Request(continuation: continuation, serviceTime: serviceTime ?? self.serviceTime)
-            if let started = queue.arrive(request, at: engine.now) { begin(started) }
+            let service = station.arrive(at: engine.now, serviceTime: serviceTime) { _, visit in continuation.resume(returning: visit) }
+            if let service { schedule(service) }
         }
     }
 
     /// Requests served to completion.
-    public var completed: Int { queue.completed }
+    public var completed: Int { station.completed }
     /// The longest the queue has been.
-    public var longestQueue: Int { queue.longestQueue }
+    public var longestQueue: Int { station.longestQueue }
     /// The share of server time spent busy so far.
-    public var utilization: Double { queue.utilization(at: engine.now) }
+    public var utilization: Double { station.utilization(at: engine.now) }
 
-    private func begin(_ started: StationQueue<Request>.Started) {
-        let service = Duration.nanoseconds(started.request.serviceTime.sampleNanoseconds(using: &random))
-        let visit = StationVisit(wait: started.wait, service: service)
-        let continuation = started.request.continuation
-        engine.send(to: self, after: service) { station in
-            if let next = station.queue.finish(at: station.engine.now) { station.begin(next) }
-            continuation.resume(returning: visit)
+    private func schedule(_ service: Station<ServiceStation>.Service) {
+        engine.send(to: self, at: service.finishesAt) { host in
+            if let next = host.station.finish(at: host.engine.now) { host.schedule(next) }
+            service.completion(host, service.visit)
         }
     }
 }

@@ -84,3 +84,6 @@ public struct StationQueue<Request> {
         lastChange = time
     }
 }
+
+extension StationQueue: Sendable where Request: Sendable {}
+extension StationQueue.Started: Sendable where Request: Sendable {}

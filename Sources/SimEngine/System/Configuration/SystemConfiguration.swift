@@ -24,6 +24,10 @@ public struct SystemConfiguration: Equatable, Sendable {
     public var store = StoreConfiguration()
     /// The bus between nodes.
     public var bus = BusConfiguration()
+    /// The cost and capacity of each operation on a gateway node.
+    public var capacity = CapacityConfiguration()
+    /// How the synthetic clients reconnect and retry.
+    public var clients = ClientConfiguration()
 
     public init() {}
 
@@ -36,12 +40,14 @@ public struct SystemConfiguration: Equatable, Sendable {
         try notifications.validate(at: "system.notifications")
         try network.validate(at: "system.network")
         try store.validate(at: "system.store")
+        try capacity.validate(at: "system.capacity")
+        try clients.validate(at: "system.clients")
     }
 }
 
 extension SystemConfiguration: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case gateway, rooms, delivery, signals, notifications, network, store, bus
+        case gateway, rooms, delivery, signals, notifications, network, store, bus, capacity, clients
     }
 
     public init(from decoder: any Decoder) throws {
@@ -56,6 +62,8 @@ extension SystemConfiguration: Codable {
         network = try container.decode(.network, default: network)
         store = try container.decode(.store, default: store)
         bus = try container.decode(.bus, default: bus)
+        capacity = try container.decode(.capacity, default: capacity)
+        clients = try container.decode(.clients, default: clients)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -68,5 +76,7 @@ extension SystemConfiguration: Codable {
         try container.encode(network, forKey: .network)
         try container.encode(store, forKey: .store)
         try container.encode(bus, forKey: .bus)
+        try container.encode(capacity, forKey: .capacity)
+        try container.encode(clients, forKey: .clients)
     }
 }

@@ -6,4 +6,6 @@ public enum CloseReason: String, Equatable, Sendable {
     case slowConsumer = "slow_consumer"
     /// Nothing was heard from the client within the heartbeat interval plus timeout.
     case heartbeatTimeout = "heartbeat_timeout"
+    /// The node dropped every connection at once (a restart or a crash).
+    case nodeRestart = "node_restart"
 }

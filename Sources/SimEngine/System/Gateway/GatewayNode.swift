@@ -1,66 +1,109 @@
-/// One WebSocket gateway node: authenticates connections, limits each user's requests, and
-/// writes frames to each connection through its outbound queue and network link.
+/// One WebSocket gateway node: authenticates connections, limits each user's requests, passes
+/// posts to their rooms, and writes frames to each connection through its outbound queue and
+/// network link.
+///
+/// Every request is parsed on the node's parse station and every fan-out occupies its fan-out
+/// station for a time per local recipient, so a busy node queues work and that wait shows in
+/// every latency. A room lives on node `room % nodes`: posts from other nodes cross a node link
+/// to reach it, and its messages reach other nodes' members over the bus.
 ///
 /// A connection's socket drains its queue at the reader's pace: a frame of b bytes takes
 /// b / `readBytesPerSecond` to write, then crosses the link. A reader slower than the frames
 /// sent to it fills the queue up to the byte cap, and the slow-consumer policy drops frames or
 /// closes the connection. Clients must be heard from (any request or heartbeat) within the
 /// heartbeat interval plus timeout, or the node closes their connection as dead and the user
-/// goes offline when their last connection goes.
-public actor GatewayNode: ModelActor {
+/// goes offline when their last connection goes. A connection that closes for any reason but
+/// the client's request leaves a session behind for `session_keep`, so that a client that
+/// reconnects in time gets its rooms back and recovers what it missed.
+public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     public nonisolated let executor: ActorExecutor
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     /// What a connection attempt got.
     public enum ConnectResult: Equatable, Sendable {
-        case connected(connection: Int)
+        /// Connected; `resumed` says whether a kept session gave the connection its rooms back.
+        case connected(connection: Int, resumed: Bool)
         case rejected(AccessToken.Rejection)
     }
 
     private struct Connection {
         var user: Int
-        var peer: any ConnectionPeer
+        var peer: Peer
         var downlink: NetworkLink
         var outbox: ConnectionOutbox<ServerFrame>
         var nanosecondsPerByte: Double
         var isWriting = false
+        var rooms: [Int] = []
+    }
+
+    private struct Session {
+        var rooms: [Int]
+        var keptUntil: SimulationInstant
     }
 
     /// The node's id.
     public nonisolated let id: Int
+    public nonisolated var busNode: Int { id }
     private let engine: Engine
     private let configuration: GatewayConfiguration
     private let clientLink: LinkProfile
-    private let authentication: ServiceStation
+    private var connectStation: Station<GatewayNode>
+    private var parseStation: Station<GatewayNode>
+    private var fanoutStation: Station<GatewayNode>
+    private var rooms: [Room<Peer>] = []
+    private var nodeLinks: [NetworkLink] = []
     private var connections: [Int: Connection] = [:]
+    private var subscribers: [Int: [Int]] = [:]
+    private var sessions: [Int: Session] = [:]
     private var nextConnection = 0
     private var limiters: [Int: RateLimiter] = [:]
     private var presence: PresenceTracker
     private var sweeping = false
+    private var fanoutPeers: [Peer] = []
+    private var fanoutArrivals: [SimulationInstant] = []
     /// Frames dropped by full outbound queues.
     public private(set) var droppedFrames = 0
     /// Connections closed, by reason.
     public private(set) var closed: [CloseReason: Int] = [:]
+    /// Requests refused by the rate limit.
+    public private(set) var rateLimited = 0
 
     /// Creates node `id`.
-    ///
-    /// - Parameter authTime: seconds to parse and authenticate a connection request.
-    public init(engine: Engine, id: Int, configuration: GatewayConfiguration, clientLink: LinkProfile,
-                authTime: Distribution = .lognormal(median: 0.002, sigma: 0.4)) {
+    public init(engine: Engine, id: Int, configuration: GatewayConfiguration, capacity: CapacityConfiguration = CapacityConfiguration(),
+                clientLink: LinkProfile) {
         executor = engine.makeExecutor(label: "gateway-\(id)")
         self.id = id
         self.engine = engine
         self.configuration = configuration
         self.clientLink = clientLink
-        authentication = ServiceStation(engine: engine, name: "gateway.auth", servers: 4, serviceTime: authTime,
-                                        entity: UInt64(id))
+        let entity = UInt64(id)
+        connectStation = Station(capacity.connect, random: engine.random("station.gateway.connect", entity: entity))
+        parseStation = Station(capacity.parse, random: engine.random("station.gateway.parse", entity: entity))
+        fanoutStation = Station(capacity.fanout, random: engine.random("station.gateway.fanout", entity: entity))
         presence = PresenceTracker(heartbeatTimeout: configuration.heartbeatInterval + configuration.heartbeatTimeout)
     }
 
+    /// Gives the node the system's rooms, and the links to the `nodes` nodes that host them.
+    public func attach(rooms: [Room<Peer>], nodes: Int, nodeLink: LinkProfile) {
+        self.rooms = rooms
+        nodeLinks = (0..<nodes).map { target in
+            NetworkLink(profile: nodeLink, random: engine.random("gateway.node_link", entity: UInt64(id) << 32 | UInt64(target)))
+        }
+    }
+
+    // MARK: Connections
+
     /// Authenticates `token` and opens a connection to `peer`, who reads `readBytesPerSecond`.
-    public func connect(token: AccessToken, peer: any ConnectionPeer,
-                        readBytesPerSecond: Double = .infinity) async -> ConnectResult {
-        _ = await authentication.serve()
+    ///
+    /// A user whose session is still kept gets its rooms back, and each room in `resume`
+    /// recovers the messages after the client's offset (or says it cannot).
+    public func connect(token: AccessToken, peer: Peer, readBytesPerSecond: Double = .infinity,
+                        resume: [RoomOffset] = []) async -> ConnectResult {
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
+            if let service = connectStation.arrive(at: engine.now, completion: { _, _ in continuation.resume() }) {
+                schedule(service, at: .connect)
+            }
+        }
         switch token.authenticate(at: engine.now) {
         case .failure(let rejection):
             return .rejected(rejection)
@@ -74,13 +117,25 @@ public actor GatewayNode: ModelActor {
                 nanosecondsPerByte: readBytesPerSecond.isInfinite ? 0 : 1e9 / readBytesPerSecond)
             _ = presence.connected(user: user, connection: connection, at: engine.now)
             startSweeping()
-            return .connected(connection: connection)
+            guard let session = sessions.removeValue(forKey: user), session.keptUntil >= engine.now else {
+                return .connected(connection: connection, resumed: false)
+            }
+            for room in session.rooms { subscribe(connection, to: room) }
+            for offset in resume where session.rooms.contains(offset.room) {
+                recover(connection, user: user, from: offset)
+            }
+            return .connected(connection: connection, resumed: true)
         }
     }
 
-    /// The client closes its connection.
+    /// The client closes its connection; no session is kept.
     public func disconnect(_ connection: Int) {
         close(connection, .clientRequest, tellPeer: false)
+    }
+
+    /// Drops every connection at once, as a restart does; sessions are kept.
+    public func dropAllConnections() {
+        for connection in connections.keys.sorted() { close(connection, .nodeRestart, tellPeer: true) }
     }
 
     /// The client was heard from (a heartbeat answer or any request).
@@ -92,7 +147,9 @@ public actor GatewayNode: ModelActor {
     public func admit(_ connection: Int) -> RateLimitDecision? {
         guard let user = connections[connection]?.user else { return nil }
         heard(from: connection)
-        return limiters[user, default: RateLimiter(policy: configuration.rateLimit)].decide(at: engine.now)
+        let decision = limiters[user, default: RateLimiter(policy: configuration.rateLimit)].decide(at: engine.now)
+        if decision != .admitted { rateLimited += 1 }
+        return decision
     }
 
     /// Whether `user` has a live connection on this node.
@@ -103,6 +160,67 @@ public actor GatewayNode: ModelActor {
 
     /// Open connections.
     public var connectionCount: Int { connections.count }
+
+    // MARK: Rooms
+
+    /// Joins the connection's user to `room` with `role`; returns where the user starts in the
+    /// room's history, or nil if the connection is gone.
+    public func join(_ connection: Int, room: Int, as role: RoomRole) async -> RoomOffset? {
+        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return nil }
+        heard(from: connection)
+        // Subscribe first, so that no message the room accepts after the join can miss the node.
+        subscribe(connection, to: room)
+        return await rooms[room].join(user, as: role)
+    }
+
+    /// A post arrives from `connection`: it is rate limited, parsed, and passed to its room,
+    /// which answers the connection with an ack or a refusal.
+    public func post(from connection: Int, room: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant) {
+        guard connections[connection] != nil, rooms.indices.contains(room) else { return }
+        if case .limited(let retryAfter) = admit(connection) {
+            send(.rateLimited(room: room, clientMessage: clientMessage, retryAfter: retryAfter), to: connection)
+            return
+        }
+        let user = connections[connection]!.user
+        let service = parseStation.arrive(at: engine.now) { node, _ in
+            let target = node.rooms[room]
+            let origin = node.id
+            node.toHomeNode(of: room) { engine in
+                engine.send(to: target) { room in
+                    room.post(from: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt,
+                              replyTo: origin, connection: connection)
+                }
+            }
+        }
+        if let service { schedule(service, at: .parse) }
+    }
+
+    /// The client saw a gap in `offset.room` after `offset.sequence`: asks the room for the rest.
+    public func fetchMissing(_ connection: Int, after offset: RoomOffset) {
+        guard let user = connections[connection]?.user, rooms.indices.contains(offset.room) else { return }
+        heard(from: connection)
+        recover(connection, user: user, from: offset)
+    }
+
+    /// Fans a room's message out to this node's connections in the room.
+    public func deliver(_ broadcast: RoomBroadcast) {
+        guard let local = subscribers[broadcast.room], !local.isEmpty else { return }
+        let service = fanoutStation.arrive(at: engine.now, scale: Double(local.count)) { node, _ in
+            node.write(.message(room: broadcast.room, broadcast.message), toSubscribersOf: broadcast.room)
+        }
+        if let service { schedule(service, at: .fanout) }
+    }
+
+    public func receiveFromBus(_ message: RoomBroadcast, offset: Int) {
+        deliver(message)
+    }
+
+    // MARK: Writing frames
+
+    /// Queues `frame` for `connection`.
+    public func send(_ frame: ServerFrame, to connection: Int) {
+        send(frame, bytes: frame.bytes, to: connection)
+    }
 
     /// Queues `frame` of `bytes` for `connection`.
     public func send(_ frame: ServerFrame, bytes: Int, to connection: Int) {
@@ -117,6 +235,28 @@ public actor GatewayNode: ModelActor {
         }
     }
 
+    /// Writes `frame` to every local subscriber of `room`. Connections that read at wire speed
+    /// and have nothing queued skip their queue, and all of them share one fan-out callback.
+    private func write(_ frame: ServerFrame, toSubscribersOf room: Int) {
+        guard let local = subscribers[room] else { return }
+        let now = engine.now
+        fanoutPeers.removeAll(keepingCapacity: true)
+        fanoutArrivals.removeAll(keepingCapacity: true)
+        for connection in local {
+            // One lookup and no copy of the connection: this loop runs once per delivery.
+            guard let index = connections.index(forKey: connection) else { continue }
+            guard connections.values[index].nanosecondsPerByte == 0, !connections.values[index].isWriting else {
+                send(frame, to: connection)
+                continue
+            }
+            if case .arrives(let arrival) = connections.values[index].downlink.transmit(at: now) {
+                fanoutPeers.append(connections.values[index].peer)
+                fanoutArrivals.append(arrival)
+            }
+        }
+        engine.send(to: fanoutPeers, at: fanoutArrivals) { peer in peer.receive(frame) }
+    }
+
     /// Writes the oldest queued frame of `connection`: it occupies the socket for its write
     /// time, then crosses the link.
     private func writeNext(_ connection: Int) {
@@ -128,26 +268,76 @@ public actor GatewayNode: ModelActor {
         let writeTime = Int64((Double(bytes) * state.nanosecondsPerByte).rounded())
         let written = engine.now.advanced(by: .nanoseconds(writeTime))
         if case .arrives(let arrival) = state.downlink.transmit(at: written) {
-            Self.deliver(frame, to: state.peer, at: arrival, engine: engine)
+            engine.send(to: state.peer, at: arrival) { $0.receive(frame) }
         }
         connections[connection] = state
         engine.send(to: self, at: written) { node in node.writeNext(connection) }
     }
 
-    private static func deliver<P: ConnectionPeer>(_ frame: ServerFrame, to peer: P, at arrival: SimulationInstant,
-                                                  engine: Engine) {
-        engine.send(to: peer, at: arrival) { $0.receive(frame) }
+    // MARK: Internals
+
+    /// Runs `body` when a message from this node reaches the home node of `room`: at once on
+    /// the home node, after a node-link hop from any other.
+    private func toHomeNode(of room: Int, _ body: @escaping @Sendable (Engine) -> Void) {
+        let home = room % Swift.max(1, nodeLinks.count)
+        guard home != id else { return body(engine) }
+        guard case .arrives(let arrival) = nodeLinks[home].transmit(at: engine.now) else { return }
+        engine.send(to: self, at: arrival) { node in body(node.engine) }
     }
 
-    private static func tellClosed<P: ConnectionPeer>(_ peer: P, _ reason: CloseReason, engine: Engine) {
-        engine.send(to: peer) { $0.connectionClosed(reason) }
+    private func recover(_ connection: Int, user: Int, from offset: RoomOffset) {
+        let target = rooms[offset.room]
+        let origin = id
+        toHomeNode(of: offset.room) { engine in
+            engine.send(to: target) { room in room.recover(user: user, from: offset, replyTo: origin, connection: connection) }
+        }
+    }
+
+    private func subscribe(_ connection: Int, to room: Int) {
+        guard connections[connection] != nil, !connections[connection]!.rooms.contains(room) else { return }
+        connections[connection]!.rooms.append(room)
+        subscribers[room, default: []].append(connection)
+    }
+
+    private func unsubscribe(_ connection: Int, rooms: [Int]) {
+        for room in rooms {
+            subscribers[room]?.removeAll { $0 == connection }
+            if subscribers[room]?.isEmpty == true { subscribers[room] = nil }
+        }
+    }
+
+    /// The node's stations.
+    private enum Stage: Sendable {
+        case connect, parse, fanout
+    }
+
+    private func schedule(_ service: Station<GatewayNode>.Service, at stage: Stage) {
+        engine.send(to: self, at: service.finishesAt) { node in
+            let now = node.engine.now
+            let next = switch stage {
+            case .connect: node.connectStation.finish(at: now)
+            case .parse: node.parseStation.finish(at: now)
+            case .fanout: node.fanoutStation.finish(at: now)
+            }
+            if let next { node.schedule(next, at: stage) }
+            service.completion(node, service.visit)
+        }
     }
 
     private func close(_ connection: Int, _ reason: CloseReason, tellPeer: Bool) {
         guard let state = connections.removeValue(forKey: connection) else { return }
+        forget(connection, state, reason)
         _ = presence.disconnected(connection: connection, at: engine.now)
+        if tellPeer { engine.send(to: state.peer) { $0.connectionClosed(reason) } }
+    }
+
+    /// Unsubscribes a closed connection and keeps its session unless the client asked to close.
+    private func forget(_ connection: Int, _ state: Connection, _ reason: CloseReason) {
         closed[reason, default: 0] += 1
-        if tellPeer { Self.tellClosed(state.peer, reason, engine: engine) }
+        unsubscribe(connection, rooms: state.rooms)
+        if reason != .clientRequest, configuration.sessionKeep > .zero {
+            sessions[state.user] = Session(rooms: state.rooms, keptUntil: engine.now.advanced(by: configuration.sessionKeep))
+        }
     }
 
     /// Checks for dead connections every heartbeat interval while any connection is open.
@@ -158,11 +348,11 @@ public actor GatewayNode: ModelActor {
     }
 
     private func sweep() {
-        // Presence changes are not propagated yet: nothing subscribes to them on a single node.
-        for connection in presence.expire(at: engine.now).connections
-        where connections.removeValue(forKey: connection) != nil {
-            closed[.heartbeatTimeout, default: 0] += 1
+        for connection in presence.expire(at: engine.now).connections {
+            if let state = connections.removeValue(forKey: connection) { forget(connection, state, .heartbeatTimeout) }
         }
+        let now = engine.now
+        sessions = sessions.filter { $0.value.keptUntil >= now }
         sweeping = false
         if !connections.isEmpty { startSweeping() }
     }

@@ -2,6 +2,21 @@
 public enum ServerFrame: Equatable, Sendable {
     /// A room's message.
     case message(room: Int, RoomMessage)
+    /// The room accepted the connection's message `clientMessage` as `sequence` (a retried
+    /// message the room already had gets its original sequence).
+    case ack(room: Int, clientMessage: UInt64, sequence: Int)
+    /// The room refused the connection's message.
+    case refused(room: Int, clientMessage: UInt64, RoomMembership.Refusal)
+    /// The message could not be stored; the client may retry it.
+    case failed(room: Int, clientMessage: UInt64)
+    /// The user's rate limit refused the request; the same request is admitted after the delay.
+    case rateLimited(room: Int, clientMessage: UInt64, retryAfter: Duration)
+    /// The connection joined the room, whose history is `epoch` and whose last message is
+    /// `lastSequence`: messages after it are owed to the connection.
+    case joined(room: Int, epoch: UInt64, lastSequence: Int)
+    /// The messages after the client's offset cannot all be given: the client must show a gap
+    /// up to `lastSequence` (in `epoch`) rather than pretend it has everything.
+    case notRecovered(room: Int, RoomRecovery.Reason, epoch: UInt64, lastSequence: Int)
     /// A user started or stopped typing in a room.
     case typing(room: Int, user: Int, isTyping: Bool)
     /// A user came online or went offline.
@@ -10,4 +25,14 @@ public enum ServerFrame: Equatable, Sendable {
     case notification(id: UInt64, kind: NotificationKind)
     /// Someone's receipt for messages the connection's user sent.
     case receipt(ReceiptLedger.Receipt)
+
+    /// The frame's size on the wire: a message's own size plus framing, small fixed sizes for
+    /// control frames.
+    public var bytes: Int {
+        switch self {
+        case .message(_, let message): message.bytes + 40
+        case .notRecovered, .joined: 48
+        default: 32
+        }
+    }
 }

@@ -1,70 +1,143 @@
-/// A chat room: the single writer that orders its messages and fans them out.
+/// A chat room: the single writer that checks, stores, orders and broadcasts its messages.
 ///
-/// Every accepted message gets the next gap-free sequence number, so the room's order is the
-/// order in which posts reach the room actor: when several clients post at once, the seeded
-/// scheduler decides it. Every member, the sender included, receives the message: the sender's
-/// copy confirms the message and its place in the room's order, so every member sees the whole
-/// gap-free sequence. Each member is reached over its own ``NetworkLink``, which is FIFO, so a
-/// later message never overtakes an earlier one.
-public actor Room: ModelActor {
+/// A post is checked against the room's membership (a viewer may not post), deduplicated by
+/// client message id when the guarantee is effectively-once, and persisted in the store. Only
+/// once stored does it get the next gap-free sequence number, so the room's order is the order
+/// in which its writes complete, and a failed write leaves no gap. The sender then gets an ack,
+/// and the message goes to the room's home node directly and to every other node over the bus,
+/// where each node fans it out to its own members. Every member, the sender included, receives
+/// the message: the sender's copy confirms its place in the room's order.
+public actor Room<Peer: ConnectionPeer>: ModelActor {
     public nonisolated let executor: ActorExecutor
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     /// The room's id.
     public nonisolated let id: Int
     private let engine: Engine
-    private let linkProfile: LinkProfile
-    private var members: [Client] = []
-    private var links: [NetworkLink] = []
-    private var recipients: [Client] = []
-    private var arrivals: [SimulationInstant] = []
+    private let nodes: [GatewayNode<Peer>]
+    private let bus: Bus<RoomBroadcast>?
+    private let store: Store
+    private let guarantee: DeliveryGuarantee
+    private var nodeLinks: [NetworkLink]
+    private var membership = RoomMembership()
+    private var dedup: DedupWindow
+    /// Client message ids being written now (effectively-once drops their retries).
+    private var writing: Set<UInt64> = []
     private var log: RoomLog
+    /// Posts refused because the sender may not post.
+    public private(set) var refused = 0
+    /// Retried posts recognised as duplicates and not stored again.
+    public private(set) var duplicatesDropped = 0
+    /// Posts whose write failed.
+    public private(set) var failedWrites = 0
 
-    /// Creates room `id`, whose links to its members have the given latency and loss, and
-    /// which keeps its history as `history` says.
-    public init(engine: Engine, id: Int, linkProfile: LinkProfile, history: RoomHistoryPolicy = RoomHistoryPolicy()) {
+    /// Creates room `id`, homed on node `id % nodes.count`.
+    public init(engine: Engine, id: Int, nodes: [GatewayNode<Peer>], bus: Bus<RoomBroadcast>?, store: Store,
+                configuration: SystemConfiguration) {
         executor = engine.makeExecutor(label: "room-\(id)")
         self.id = id
         self.engine = engine
-        self.linkProfile = linkProfile
-        log = RoomLog(policy: history)
+        self.nodes = nodes
+        self.bus = bus
+        self.store = store
+        guarantee = configuration.delivery.guarantee
+        dedup = DedupWindow(window: configuration.delivery.dedupWindow)
+        log = RoomLog(policy: configuration.rooms)
+        nodeLinks = nodes.indices.map { target in
+            NetworkLink(profile: configuration.network.nodeLink,
+                        random: engine.random("room.node_link", entity: UInt64(id) << 32 | UInt64(target)))
+        }
     }
+
+    /// The node the room lives on.
+    public nonisolated var homeNode: Int { id % nodes.count }
 
     /// The room's history: sequence numbers, kept messages, pages and recovery.
     public var history: RoomLog { log }
 
-    /// Adds `client` to the room's members.
-    public func join(_ client: Client) {
-        members.append(client)
-        engine.trace.record(.memberJoined(user: client.id, room: id), at: engine.now)
-        // One stream per (room, member): adding a member never shifts another link's draws.
-        let key = UInt64(UInt32(truncatingIfNeeded: id)) << 32 | UInt64(UInt32(truncatingIfNeeded: client.id))
-        links.append(NetworkLink(profile: linkProfile, random: engine.random("room.link", entity: key)))
+    /// The number of members.
+    public var memberCount: Int { membership.roles.count }
+
+    /// Adds `user` with `role`; returns where the user starts in the room's history.
+    public func join(_ user: Int, as role: RoomRole) -> RoomOffset {
+        let isNew = membership.roles[user] == nil
+        membership.join(user, as: role)
+        if isNew { engine.trace.record(.memberJoined(user: user, room: id), at: engine.now) }
+        return RoomOffset(room: id, epoch: log.epoch, sequence: log.lastSequence)
     }
 
-    /// The number of members.
-    public var memberCount: Int { members.count }
+    /// A post from `user`, sent through node `origin`'s `connection`.
+    public func post(from user: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant,
+                     replyTo origin: Int, connection: Int) {
+        if case .failure(let refusal) = membership.authorizePost(by: user) {
+            refused += 1
+            return reply(.refused(room: id, clientMessage: clientMessage, refusal), to: origin, connection)
+        }
+        if guarantee == .effectivelyOnce {
+            if let original = dedup.lookup(clientMessage, at: engine.now) {
+                duplicatesDropped += 1
+                return reply(.ack(room: id, clientMessage: clientMessage, sequence: original), to: origin, connection)
+            }
+            // A retry of a message still being written is answered by that write's ack.
+            guard writing.insert(clientMessage).inserted else {
+                duplicatesDropped += 1
+                return
+            }
+        }
+        store.write(for: self) { room, outcome in
+            room.writing.remove(clientMessage)
+            guard case .success = outcome else {
+                room.failedWrites += 1
+                return room.reply(.failed(room: room.id, clientMessage: clientMessage), to: origin, connection)
+            }
+            room.commit(from: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt, replyTo: origin,
+                        connection: connection)
+        }
+    }
 
-    /// Accepts a message from member `sender`, sequences it and sends it to every member.
-    ///
-    /// - Returns: the message's sequence number.
-    /// - Complexity: O(m log t) for m members and t pending timers.
-    public func post(from sender: Int, clientMessage: UInt64, bytes: Int, intendedAt: SimulationInstant) -> Int {
+    /// A stored message gets its sequence, is acknowledged and is broadcast.
+    private func commit(from user: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant,
+                        replyTo origin: Int, connection: Int) {
         let now = engine.now
-        let sequence = log.append(sender: sender, clientMessage: clientMessage, bytes: bytes, at: now).sequence
-        engine.trace.record(.messageAccepted(room: id, sequence: sequence, user: sender, clientMessage: clientMessage),
+        let message = log.append(sender: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt, at: now)
+        if guarantee == .effectivelyOnce { dedup.remember(clientMessage, sequence: message.sequence, at: now) }
+        engine.trace.record(.messageAccepted(room: id, sequence: message.sequence, user: user, clientMessage: clientMessage),
                             at: now)
-        recipients.removeAll(keepingCapacity: true)
-        arrivals.removeAll(keepingCapacity: true)
-        for index in members.indices {
-            guard case .arrives(let arrival) = links[index].transmit(at: now) else { continue }
-            recipients.append(members[index])
-            arrivals.append(arrival)
+        reply(.ack(room: id, clientMessage: clientMessage, sequence: message.sequence), to: origin, connection)
+        let broadcast = RoomBroadcast(room: id, message: message)
+        engine.send(to: nodes[homeNode]) { node in node.deliver(broadcast) }
+        if let bus {
+            let home = homeNode
+            engine.send(to: bus) { bus in bus.publish(broadcast, from: home) }
         }
-        let room = id
-        engine.send(to: recipients, at: arrivals) { client in
-            client.receive(room: room, sequence: sequence, intendedAt: intendedAt)
+    }
+
+    /// Sends `user`, through node `origin`'s `connection`, every message after `offset`, or
+    /// tells it that they cannot all be given. The history is read from the store first.
+    public func recover(user: Int, from offset: RoomOffset, replyTo origin: Int, connection: Int) {
+        store.read(for: self) { room, outcome in
+            let now = room.engine.now
+            let answer: RoomRecovery = switch outcome {
+            case .success: room.log.recover(after: offset.sequence, epoch: offset.epoch, at: now)
+            case .failure: .notRecovered(.storeUnavailable)
+            }
+            switch answer {
+            case .recovered(let messages):
+                for message in messages { room.reply(.message(room: room.id, message), to: origin, connection) }
+            case .notRecovered(let reason):
+                room.reply(.notRecovered(room: room.id, reason, epoch: room.log.epoch, lastSequence: room.log.lastSequence),
+                           to: origin, connection)
+            }
         }
-        return sequence
+    }
+
+    /// Sends `frame` to `connection` on node `origin`, over the node link unless it is home.
+    private func reply(_ frame: ServerFrame, to origin: Int, _ connection: Int) {
+        let node = nodes[origin]
+        guard origin != homeNode else {
+            return engine.send(to: node) { $0.send(frame, to: connection) }
+        }
+        guard case .arrives(let arrival) = nodeLinks[origin].transmit(at: engine.now) else { return }
+        engine.send(to: node, at: arrival) { $0.send(frame, to: connection) }
     }
 }

@@ -36,9 +36,10 @@ public struct RoomLog: Sendable {
     public var lastSequence: Int { nextSequence - 1 }
 
     /// Sequences the next message and keeps it.
-    public mutating func append(sender: Int, clientMessage: UInt64, bytes: Int, at time: SimulationInstant) -> RoomMessage {
+    public mutating func append(sender: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant? = nil,
+                                at time: SimulationInstant) -> RoomMessage {
         let message = RoomMessage(sequence: nextSequence, sender: sender, clientMessage: clientMessage,
-                                  acceptedAt: time, bytes: bytes)
+                                  sentAt: sentAt, acceptedAt: time, bytes: bytes)
         nextSequence += 1
         kept.append(message)
         trim(at: time)

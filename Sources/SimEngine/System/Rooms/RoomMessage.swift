@@ -6,12 +6,17 @@ public struct RoomMessage: Equatable, Sendable {
     public var sender: Int
     /// The sender's id for it, used to drop duplicates of retried sends.
     public var clientMessage: UInt64
+    /// When the sender meant to send it: latency is measured from here, so time a client
+    /// spends waiting on a saturated system is never hidden.
+    public var sentAt: SimulationInstant
     /// When the room accepted it.
     public var acceptedAt: SimulationInstant
     /// Its size on the wire.
     public var bytes: Int
 
-    public init(sequence: Int, sender: Int, clientMessage: UInt64, acceptedAt: SimulationInstant, bytes: Int) {
+    public init(sequence: Int, sender: Int, clientMessage: UInt64, sentAt: SimulationInstant? = nil,
+                acceptedAt: SimulationInstant, bytes: Int) {
+        self.sentAt = sentAt ?? acceptedAt
         self.sequence = sequence
         self.sender = sender
         self.clientMessage = clientMessage

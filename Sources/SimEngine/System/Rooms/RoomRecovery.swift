@@ -13,5 +13,7 @@ public enum RoomRecovery: Equatable, Sendable {
         case historyTrimmed = "history_trimmed"
         /// More messages were missed than the recovery limit allows.
         case tooManyMissed = "too_many_missed"
+        /// The store could not be read.
+        case storeUnavailable = "store_unavailable"
     }
 }

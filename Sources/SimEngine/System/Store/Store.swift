@@ -3,12 +3,22 @@
 ///
 /// Requests queue for a pooled connection, so a burst (a reconnect storm fetching history)
 /// waits, and that wait is part of every latency measured.
+///
+/// ```swift
+/// store.write(for: room) { room, result in
+///     if case .success = result { room.commit(...) }
+/// }
+/// ```
 public actor Store: ModelActor {
     public nonisolated let executor: ActorExecutor
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
+    /// What a request got: the time it spent at the pool, or why it failed.
+    public typealias Outcome = Result<StationVisit, StoreFailure>
+
+    private let engine: Engine
     private let configuration: StoreConfiguration
-    private let pool: ServiceStation
+    private var pool: Station<Store>
     private var failures: RandomStream
     private var isAvailable = true
     /// Requests that failed, by reason.
@@ -16,20 +26,37 @@ public actor Store: ModelActor {
 
     public init(engine: Engine, configuration: StoreConfiguration, entity: UInt64 = 0) {
         executor = engine.makeExecutor(label: "store-\(entity)")
+        self.engine = engine
         self.configuration = configuration
-        pool = ServiceStation(engine: engine, name: "store.pool", servers: configuration.poolSize,
-                              serviceTime: configuration.writeLatency, entity: entity)
+        pool = Station(StationConfiguration(servers: configuration.poolSize, serviceTime: configuration.writeLatency),
+                       random: engine.random("station.store.pool", entity: entity))
         failures = engine.random("store.failures", entity: entity)
     }
 
     /// Writes once a connection is free; returns the visit or why it failed.
-    public func write() async -> Result<StationVisit, StoreFailure> {
-        await request(configuration.writeLatency)
+    public func write() async -> Outcome {
+        await withUnsafeContinuation { continuation in
+            request(configuration.writeLatency) { continuation.resume(returning: $0) }
+        }
     }
 
     /// Reads once a connection is free; returns the visit or why it failed.
-    public func read() async -> Result<StationVisit, StoreFailure> {
-        await request(configuration.readLatency)
+    public func read() async -> Outcome {
+        await withUnsafeContinuation { continuation in
+            request(configuration.readLatency) { continuation.resume(returning: $0) }
+        }
+    }
+
+    /// Writes on behalf of `requester`, then runs `then` isolated to it, without a task.
+    public nonisolated func write<A: ModelActor>(for requester: A,
+                                                 then: @escaping @Sendable (isolated A, Outcome) -> Void) {
+        request(for: requester, isWrite: true, then: then)
+    }
+
+    /// Reads on behalf of `requester`, then runs `then` isolated to it, without a task.
+    public nonisolated func read<A: ModelActor>(for requester: A,
+                                                then: @escaping @Sendable (isolated A, Outcome) -> Void) {
+        request(for: requester, isWrite: false, then: then)
     }
 
     /// Takes the store down or brings it back.
@@ -38,18 +65,38 @@ public actor Store: ModelActor {
     }
 
     /// The share of pool time spent busy so far.
-    public var utilization: Double {
-        get async { await pool.utilization }
+    public var utilization: Double { pool.utilization(at: engine.now) }
+
+    private nonisolated func request<A: ModelActor>(for requester: A, isWrite: Bool,
+                                                    then: @escaping @Sendable (isolated A, Outcome) -> Void) {
+        let engine = engine
+        engine.send(to: self) { store in
+            store.request(isWrite ? store.configuration.writeLatency : store.configuration.readLatency) { outcome in
+                engine.send(to: requester) { then($0, outcome) }
+            }
+        }
     }
 
-    private func request(_ latency: Distribution) async -> Result<StationVisit, StoreFailure> {
-        guard isAvailable else { return fail(.unavailable) }
-        let visit = await pool.serve(serviceTime: latency)
-        if configuration.failureRate > 0, failures.nextUnitInterval() < configuration.failureRate { return fail(.failed) }
-        return .success(visit)
+    private func request(_ latency: Distribution, completion: @escaping @Sendable (Outcome) -> Void) {
+        guard isAvailable else { return completion(fail(.unavailable)) }
+        // Whether the request fails is drawn as it arrives; a failing request still holds its
+        // connection for its service time.
+        let fails = configuration.failureRate > 0 && failures.nextUnitInterval() < configuration.failureRate
+        if fails { failed[.failed, default: 0] += 1 }
+        let service = pool.arrive(at: engine.now, serviceTime: latency) { _, visit in
+            completion(fails ? .failure(.failed) : .success(visit))
+        }
+        if let service { schedule(service) }
     }
 
-    private func fail(_ reason: StoreFailure) -> Result<StationVisit, StoreFailure> {
+    private func schedule(_ service: Station<Store>.Service) {
+        engine.send(to: self, at: service.finishesAt) { store in
+            if let next = store.pool.finish(at: store.engine.now) { store.schedule(next) }
+            service.completion(store, service.visit)
+        }
+    }
+
+    private func fail(_ reason: StoreFailure) -> Outcome {
         failed[reason, default: 0] += 1
         return .failure(reason)
     }

@@ -1,0 +1,55 @@
+import Testing
+import SimEngine
+
+@Suite("Delivery checker")
+struct DeliveryCheckerTests {
+    private func check(_ events: [TraceEvent]) -> DeliveryReport {
+        var checker = DeliveryChecker()
+        for (index, event) in events.enumerated() {
+            checker.observe(event, at: SimulationInstant(nanoseconds: Int64(index) * 1_000_000_000))
+        }
+        return checker.report
+    }
+
+    private let twoAccepted: [TraceEvent] = [
+        .memberJoined(user: 7, room: 3),
+        .messageAccepted(room: 3, sequence: 1, user: 7, clientMessage: 1),
+        .messageAccepted(room: 3, sequence: 2, user: 7, clientMessage: 2),
+    ]
+
+    @Test func aMessageReceivedOutOfOrderAndTwiceIsReported() {
+        let report = check(twoAccepted + [
+            .messageDelivered(user: 7, room: 3, sequence: 2),
+            .messageDelivered(user: 7, room: 3, sequence: 1),
+            .messageDelivered(user: 7, room: 3, sequence: 1),
+        ])
+        #expect(report.owed == 2 && report.delivered == 3 && report.duplicates == 1 && report.lost == 0)
+        #expect(report.orderViolations == 3)  // a skip ahead, then two steps back
+        #expect(report.firstOrderViolation == "client-7 received seq 2 of room-3 at t+3.0 seconds but expected seq 1")
+    }
+
+    @Test func aMessageNeverDeliveredIsSilentLoss() {
+        let report = check(twoAccepted + [.messageDelivered(user: 7, room: 3, sequence: 1)])
+        #expect(report.lost == 1 && report.reportedLost == 0)
+        #expect(ScenarioOutcome(clients: 1, delivery: report).verdict == .fail)
+    }
+
+    @Test func aGapTheClientReportedIsReportedLossAndKeepsTheOrder() {
+        let report = check(twoAccepted + [
+            .messageAccepted(room: 3, sequence: 3, user: 7, clientMessage: 3),
+            .gapReported(user: 7, room: 3, after: 0, upTo: 2),
+            .messageDelivered(user: 7, room: 3, sequence: 3),
+        ])
+        #expect(report.lost == 0 && report.reportedLost == 2 && report.duplicates == 0)
+        #expect(report.orderViolations == 0)
+    }
+
+    @Test func joiningAgainChangesNothingOwed() {
+        let report = check(twoAccepted + [
+            .messageDelivered(user: 7, room: 3, sequence: 1),
+            .memberJoined(user: 7, room: 3),
+            .messageDelivered(user: 7, room: 3, sequence: 2),
+        ])
+        #expect(report.owed == 2 && report.lost == 0 && report.orderViolations == 0)
+    }
+}

@@ -1,0 +1,151 @@
+import Testing
+import SimEngine
+
+/// Small simulations of the whole system: clients, gateway nodes, rooms, store and bus.
+@Suite("Messaging system")
+struct MessagingSystemTests {
+    /// What one simulated run left behind.
+    private struct Run: Sendable {
+        var delivery: DeliveryReport
+        var histories: [[RoomMessage]]
+        var refused = 0
+        var duplicatesDropped = 0
+        var failedWrites = 0
+        var busLost = 0
+        var busHandedOver = 0
+        var connectedAtEnd = 0
+    }
+
+    /// `clients` clients in `rooms` rooms (two each, or one with a single room), posting every
+    /// 2 s on average for 20 s; `disturb` runs alongside the load.
+    private func simulate(
+        clients: Int = 30, rooms: Int = 3, seed: UInt64 = 1,
+        roles: @escaping @Sendable (Int) -> RoomRole = { _ in .member },
+        configure: (inout SystemConfiguration) -> Void = { _ in },
+        disturb: @escaping @Sendable (MessagingSystem<Client>, Engine) async -> Void = { _, _ in }
+    ) async throws -> Run {
+        var configuration = SystemConfiguration()
+        configure(&configuration)
+        let settings = configuration
+        let engine = Engine(mode: .sim, seed: seed)
+        return try await engine.runOnOwnThread { engine in
+            let system = await MessagingSystem<Client>(engine: engine, configuration: settings, rooms: rooms)
+            let metrics = ClientMetrics(engine.metrics)
+            let end = engine.now.advanced(by: .seconds(20))
+            var actors: [Client] = []
+            for id in 0..<clients {
+                let client = Client(engine: engine, id: id, system: system, metrics: metrics)
+                actors.append(client)
+                await client.connect()
+                for room in Set([id % rooms, (id + 1) % rooms]).sorted() { await client.join(room, as: roles(id)) }
+                // A viewer's client tries to post once anyway.
+                if roles(id) == .viewer { await client.post(to: id % rooms, bytes: 100, sentAt: engine.now) }
+                engine.spawn { await client.converse(until: end, thinkTime: .exponential(mean: 2), messageBytes: 200) }
+            }
+            engine.spawn { await disturb(system, engine) }
+            try? await engine.clock.sleep(until: end.advanced(by: .seconds(30)))
+            var run = Run(delivery: engine.trace.deliveryReport, histories: [])
+            for room in system.rooms {
+                run.histories.append(Array(await room.history.messages))
+                run.refused += await room.refused
+                run.duplicatesDropped += await room.duplicatesDropped
+                run.failedWrites += await room.failedWrites
+            }
+            run.busLost = await system.bus?.lost ?? 0
+            run.busHandedOver = await system.bus?.handedOver ?? 0
+            for client in actors where await client.isConnected { run.connectedAtEnd += 1 }
+            return run
+        }
+    }
+
+    /// Messages a room stored more than once (the same client message id under two sequences).
+    private func storedTwice(_ run: Run) -> Int {
+        run.histories.reduce(0) { total, history in total + history.count - Set(history.map(\.clientMessage)).count }
+    }
+
+    @Test func threeNodesDeliverEveryMessageOverTheBusInOrder() async throws {
+        let run = try await simulate(configure: { $0.gateway.nodes = 3 })
+        #expect(run.delivery.accepted > 200)
+        #expect(run.delivery.delivered == run.delivery.owed)
+        #expect(run.delivery.lost == 0 && run.delivery.duplicates == 0 && run.delivery.orderViolations == 0)
+        #expect(run.busHandedOver > 0 && run.busLost == 0)
+    }
+
+    @Test func messagesAPubSubBusLosesAreFetchedBackByTheGapsTheyLeave() async throws {
+        let run = try await simulate(configure: { $0.gateway.nodes = 3 }) { system, engine in
+            try? await engine.clock.sleep(until: SimulationInstant(nanoseconds: 8_000_000_000))
+            await system.bus?.setDown(true)
+            try? await engine.clock.sleep(for: .seconds(3))
+            await system.bus?.setDown(false)
+        }
+        #expect(run.busLost > 0)
+        // Later messages reveal each gap; the client fetches the missing ones from the room.
+        #expect(run.delivery.lost == 0 && run.delivery.reportedLost == 0 && run.delivery.orderViolations == 0)
+        #expect(run.delivery.delivered == run.delivery.owed)
+    }
+
+    @Test func aViewersPostsAreRefusedAndNeverStored() async throws {
+        let viewer = 4
+        let run = try await simulate(roles: { $0 == viewer ? .viewer : .member })
+        #expect(run.refused == 1)
+        #expect(run.delivery.sent == run.delivery.accepted + 1)
+        #expect(run.histories.allSatisfy { $0.allSatisfy { $0.sender != viewer } })
+        #expect(run.delivery.lost == 0)
+    }
+
+    @Test(arguments: [DeliveryGuarantee.atLeastOnce, .effectivelyOnce])
+    func retriesOverALossyNetworkDuplicateOnlyWithoutServerDedup(guarantee: DeliveryGuarantee) async throws {
+        let run = try await simulate(configure: { configuration in
+            configuration.delivery.guarantee = guarantee
+            configuration.delivery.ackTimeout = .milliseconds(300)
+            configuration.network.clientLink.lossRate = 0.1
+        })
+        #expect(run.delivery.orderViolations == 0)
+        if guarantee == .effectivelyOnce {
+            #expect(storedTwice(run) == 0)
+            #expect(run.duplicatesDropped > 0)
+        } else {
+            #expect(storedTwice(run) > 0)
+        }
+    }
+
+    @Test func failedWritesAreRetriedUnderAtLeastOnce() async throws {
+        let run = try await simulate(configure: { configuration in
+            configuration.delivery.guarantee = .atLeastOnce
+            configuration.store.failureRate = 0.2
+        })
+        #expect(run.failedWrites > 0)
+        // Every message was sent until stored: nothing sent is missing from the rooms.
+        #expect(run.delivery.accepted >= run.delivery.sent)
+        #expect(run.delivery.lost == 0 && run.delivery.orderViolations == 0)
+    }
+
+    private func restartNodeAt10s(_ system: MessagingSystem<Client>, _ engine: Engine) async {
+        try? await engine.clock.sleep(until: SimulationInstant(nanoseconds: 10_000_000_000))
+        await system.nodes[0].dropAllConnections()
+    }
+
+    @Test func clientsThatReconnectWithinTheSessionRecoverEverything() async throws {
+        let run = try await simulate(disturb: restartNodeAt10s)
+        #expect(run.connectedAtEnd == 30)
+        #expect(run.delivery.lost == 0 && run.delivery.reportedLost == 0 && run.delivery.orderViolations == 0)
+        #expect(run.delivery.delivered == run.delivery.owed)
+    }
+
+    @Test func withoutASessionEveryMissedMessageIsReportedNeverSilent() async throws {
+        let run = try await simulate(configure: { $0.gateway.sessionKeep = .zero }, disturb: restartNodeAt10s)
+        #expect(run.connectedAtEnd == 30)
+        #expect(run.delivery.reportedLost > 0)
+        #expect(run.delivery.lost == 0 && run.delivery.orderViolations == 0)
+    }
+
+    @Test func clientsThatNeverReconnectStayGoneAndTheirMessagesAreLost() async throws {
+        let run = try await simulate(configure: { configuration in
+            configuration.gateway.nodes = 2
+            configuration.clients.reconnect.enabled = false
+        }, disturb: restartNodeAt10s)
+        // Node 0 served the even users; the odd ones go on posting to rooms the others left.
+        #expect(run.connectedAtEnd == 15)
+        #expect(run.delivery.lost > 0 && run.delivery.reportedLost == 0)
+    }
+}
