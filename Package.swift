@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(
@@ -37,7 +38,7 @@ let package = Package(
         ),
         .target(
             name: "Scenarios",
-            dependencies: ["SimEngine"],
+            dependencies: ["SimEngine", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSwift
         ),
         .executableTarget(

@@ -32,6 +32,11 @@ struct RunCommand: ParsableCommand {
             transform: RunCommand.parseDuration)
     var duration: Duration?
 
+    @Option(help: ArgumentHelp(
+        "A YAML or JSON file with the system's configuration, replacing the scenario's (keys left out keep their defaults; see 'simrun explain').",
+        valueName: "file"))
+    var system: String?
+
     @Option(help: "The folder that receives the reports; created if missing.")
     var out: String = "reports"
 
@@ -81,6 +86,15 @@ struct RunCommand: ParsableCommand {
         var scenario = ScenarioCatalog.named(self.scenario)!
         if let clients { scenario.clients = clients }
         if let duration { scenario.duration = duration }
+        if let system {
+            do throws(ConfigurationFileError) {
+                scenario.system = try ConfigurationFile.decode(SystemConfiguration.self, fromFile: system, root: "system") {
+                    (configuration: SystemConfiguration) throws(ConfigurationError) in try configuration.validate()
+                }
+            } catch {
+                throw fail(.badInput, "--system \(error.description)")
+            }
+        }
         do throws(ConfigurationError) {
             try scenario.validate()
         } catch {
@@ -154,6 +168,7 @@ struct RunCommand: ParsableCommand {
         "simrun run \(scenario.name) --seed \(seed)"
             + (interleavingSeed.map { " --interleaving-seed \($0)" } ?? "")
             + " --mode \(mode.rawValue) --clients \(scenario.clients) --duration \(DurationText.format(scenario.duration))"
+            + (system.map { " --system '\($0)'" } ?? "")
             + thresholdTexts.map { " --threshold '\($0)'" }.joined()
     }
 

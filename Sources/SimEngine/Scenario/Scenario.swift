@@ -15,6 +15,8 @@ public protocol Scenario: Sendable {
     var clients: Int { get set }
     /// How long clients generate load; the run then drains in-flight work.
     var duration: Duration { get set }
+    /// The modelled system: nodes, stages, store, bus, network, guarantees, client habits.
+    var system: SystemConfiguration { get set }
     /// The SLOs the scenario declares, in `--threshold` syntax; the command line adds more.
     var thresholds: [String] { get }
 

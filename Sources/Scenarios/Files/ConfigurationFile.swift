@@ -1,0 +1,140 @@
+import Foundation
+public import SimEngine
+import Yams
+
+/// Reads configuration from YAML or JSON files (JSON is read as the YAML it also is), and
+/// turns every failure into a ``ConfigurationFileError`` that names the file, the line and the
+/// key.
+///
+/// ```swift
+/// let system = try ConfigurationFile.decode(SystemConfiguration.self, fromFile: "system.yaml")
+/// ```
+public enum ConfigurationFile {
+    /// Decodes `type` from the file at `path`, then checks it with `validate`.
+    ///
+    /// - Parameter root: the key path the file's top level stands for in the locations that
+    ///   `validate` reports (`system` for a file that holds a ``SystemConfiguration``).
+    public static func decode<T: Decodable>(
+        _ type: T.Type, fromFile path: String, root: String = "",
+        validate: (T) throws(ConfigurationError) -> Void = { _ in }
+    ) throws(ConfigurationFileError) -> T {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ConfigurationFileError(file: path, line: nil, keyPath: "",
+                                         problem: "cannot be read (\(error.localizedDescription)); give the path of a YAML or JSON file")
+        }
+        return try decode(type, from: text, file: path, root: root, validate: validate)
+    }
+
+    /// Decodes `type` from `text`, checks it with `validate`, and reports errors against `file`.
+    public static func decode<T: Decodable>(
+        _ type: T.Type, from text: String, file: String, root rootKey: String = "",
+        validate: (T) throws(ConfigurationError) -> Void = { _ in }
+    ) throws(ConfigurationFileError) -> T {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw ConfigurationFileError(file: file, line: nil, keyPath: "", problem: "is empty; write a YAML or JSON object")
+            }
+            root = node
+        } catch let error as ConfigurationFileError {
+            throw error
+        } catch {
+            throw syntaxError(error, file: file)
+        }
+        let value: T
+        do {
+            value = try YAMLDecoder().decode(type, from: root)
+        } catch let error as DecodingError {
+            throw decodingError(error, root: root, rootKey: rootKey, file: file)
+        } catch {
+            throw ConfigurationFileError(file: file, line: nil, keyPath: "", problem: "\(error)")
+        }
+        do throws(ConfigurationError) {
+            try validate(value)
+        } catch {
+            var keys = keyPath(error.location)
+            if !rootKey.isEmpty, keys.first == rootKey { keys.removeFirst() }
+            throw ConfigurationFileError(file: file, line: line(of: keys, in: root), keyPath: error.location,
+                                         problem: "\(error.problem); \(error.remedy)")
+        }
+        return value
+    }
+
+    /// `a.b[2].c` as `["a", "b", "[2]", "c"]`.
+    private static func keyPath(_ location: String) -> [String] {
+        location.split(separator: ".").flatMap { part -> [String] in
+            guard let bracket = part.firstIndex(of: "[") else { return [String(part)] }
+            return [String(part[..<bracket])] + part[bracket...].split(separator: "[").map { "[\($0)" }
+        }
+    }
+
+    private static func syntaxError(_ error: any Error, file: String) -> ConfigurationFileError {
+        guard let yaml = error as? YamlError else {
+            return ConfigurationFileError(file: file, line: nil, keyPath: "", problem: "is not valid YAML or JSON: \(error)")
+        }
+        switch yaml {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\($0.text) " } ?? ""
+            return ConfigurationFileError(file: file, line: mark.line, keyPath: "",
+                                          problem: "is not valid YAML or JSON: \(detail)\(problem) (column \(mark.column))")
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return ConfigurationFileError(file: file, line: nil, keyPath: "",
+                                          problem: "names \(duplicates.joined(separator: ", ")) twice; give each key once")
+        default:
+            return ConfigurationFileError(file: file, line: nil, keyPath: "", problem: "is not valid YAML or JSON: \(yaml)")
+        }
+    }
+
+    private static func decodingError(_ error: DecodingError, root: Node, rootKey: String, file: String) -> ConfigurationFileError {
+        let (path, problem): ([any CodingKey], String) = switch error {
+        case .typeMismatch(let type, let context):
+            (context.codingPath, "has the wrong type: expected \(describe(type))")
+        case .valueNotFound(let type, let context):
+            (context.codingPath, "is missing a value: expected \(describe(type))")
+        case .keyNotFound(let key, let context):
+            (context.codingPath + [key], "is required but missing")
+        case .dataCorrupted(let context):
+            (context.codingPath, context.debugDescription)
+        @unknown default:
+            ([], "\(error)")
+        }
+        let keys = path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+        let keyPath = ((rootKey.isEmpty ? [] : [rootKey]) + keys).reduce("") { text, key in
+            key.hasPrefix("[") || text.isEmpty ? text + key : text + "." + key
+        }
+        return ConfigurationFileError(file: file, line: line(of: keys, in: root), keyPath: keyPath, problem: problem)
+    }
+
+    /// The line where the deepest key of the path that the file has is written.
+    private static func line(of keys: [String], in root: Node) -> Int? {
+        var node = root
+        var line = root.mark?.line
+        for key in keys {
+            if key.hasPrefix("["), let index = Int(key.dropFirst().dropLast()) {
+                let elements = node.array()
+                guard elements.indices.contains(index) else { break }
+                node = elements[index]
+                line = node.mark?.line ?? line
+            } else {
+                guard let pair = node.mapping?.first(where: { $0.key.string == key }) else { break }
+                node = pair.value
+                line = pair.key.mark?.line ?? line
+            }
+        }
+        return line
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type, is Int64.Type, is UInt64.Type: "a whole number"
+        case is Double.Type: "a number"
+        case is String.Type: "text"
+        case is Bool.Type: "true or false"
+        default: "\(type)"
+        }
+    }
+}
