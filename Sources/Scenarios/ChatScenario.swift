@@ -22,6 +22,8 @@ public struct ChatScenario: Scenario {
     public var thinkTime: Distribution
     /// The modelled system: nodes, stages, store, bus, network, guarantees.
     public var system: SystemConfiguration
+    /// What clients do besides posting: typing, receipts.
+    public var habits: ClientHabits
     /// The size of each message on the wire. Default 200 bytes, a short chat message.
     public var messageBytes: Int
     /// Virtual time allowed after the load stops for in-flight messages to arrive.
@@ -32,7 +34,8 @@ public struct ChatScenario: Scenario {
     public var thresholds: [String]
 
     public init(name: String, summary: String, clients: Int, duration: Duration, rooms: Int, roomsPerClient: Int,
-                thinkTime: Distribution, system: SystemConfiguration = SystemConfiguration(), messageBytes: Int = 200, drain: Duration = .seconds(5), rampUp: Duration = .zero,
+                thinkTime: Distribution, system: SystemConfiguration = SystemConfiguration(),
+                habits: ClientHabits = ClientHabits(), messageBytes: Int = 200, drain: Duration = .seconds(5), rampUp: Duration = .zero,
                 thresholds: [String] = ["message_delivery.p99<100ms", "delivery_ratio>=0.999"]) {
         self.name = name
         self.summary = summary
@@ -42,6 +45,7 @@ public struct ChatScenario: Scenario {
         self.roomsPerClient = roomsPerClient
         self.thinkTime = thinkTime
         self.system = system
+        self.habits = habits
         self.messageBytes = messageBytes
         self.drain = drain
         self.rampUp = rampUp
@@ -82,7 +86,7 @@ public struct ChatScenario: Scenario {
         let end = start.advanced(by: duration)
         let (thinkTime, messageBytes, rampNanoseconds) = (thinkTime, messageBytes, Double(Swift.min(rampUp, duration).wholeNanoseconds))
         for id in 0..<clients {
-            let client = Client(engine: engine, id: id, system: messaging, metrics: metrics)
+            let client = Client(engine: engine, id: id, system: messaging, metrics: metrics, habits: habits)
             let chosen = Self.choose(roomsPerClient, of: rooms, using: &membership)
             let arrival = start.advanced(by: .nanoseconds(Int64(arrivals.nextUnitInterval() * rampNanoseconds)))
             engine.spawn {

@@ -27,6 +27,12 @@ public actor Client: ConnectionPeer {
         var last: Int
         var heldBack: [Int: RoomMessage] = [:]
         var fetchingSince: SimulationInstant?
+        var lastTyping: SimulationInstant?
+        /// Receipt markers sent: delivered and read up to.
+        var deliveredSent = 0
+        var readSent = 0
+        /// Delivered up to, as of the last receipt batch: read by the next.
+        var readable = 0
     }
 
     private struct PendingPost {
@@ -50,9 +56,13 @@ public actor Client: ConnectionPeer {
     private var pending: [UInt64: PendingPost] = [:]
     private var sent = 0
     private let metrics: ClientMetrics
+    private let habits: ClientHabits
+    private var receiptsScheduled = false
 
     /// Creates the client of user `id`, served by `system`'s node for the user.
-    public init(engine: Engine, id: Int, system: MessagingSystem<Client>, metrics: ClientMetrics) {
+    public init(engine: Engine, id: Int, system: MessagingSystem<Client>, metrics: ClientMetrics,
+                habits: ClientHabits = ClientHabits()) {
+        self.habits = habits
         executor = engine.makeExecutor(label: "client-\(id)")
         self.id = id
         self.engine = engine
@@ -154,11 +164,28 @@ public actor Client: ConnectionPeer {
         var intended = clock.now
         var room = roomOrder[0]
         while intended < end {
+            let canPost = rooms[room]!.role.canPost
+            if habits.typesBeforeSending, canPost {
+                let typingAt = intended.advanced(by: .zero - habits.composeTime)
+                if typingAt > clock.now {
+                    do { try await clock.sleep(until: typingAt) } catch { return }
+                    typing(in: room)
+                }
+            }
             do { try await clock.sleep(until: intended) } catch { return }
-            if rooms[room]!.role.canPost { post(to: room, bytes: messageBytes, sentAt: intended) }
+            if canPost { post(to: room, bytes: messageBytes, sentAt: intended) }
             intended = intended.advanced(by: .nanoseconds(thinkTime.sampleNanoseconds(using: &random)))
             room = roomOrder[Int(random.next(below: UInt64(roomOrder.count)))]
         }
+    }
+
+    /// Shows that the user is typing in `room`, unless it did within the typing debounce.
+    public func typing(in room: Int) {
+        guard let connection, rooms[room] != nil else { return }
+        let now = engine.now
+        if let last = rooms[room]!.lastTyping, last.duration(to: now) < settings.signals.typingDebounce { return }
+        rooms[room]!.lastTyping = now
+        toNode { node in node.typing(connection, room: room, sentAt: now) }
     }
 
     /// Sends one message of `bytes` to `room`, meant to go at `sentAt`.
@@ -234,9 +261,51 @@ public actor Client: ConnectionPeer {
             reportGap(room, upTo: lastSequence)
             rooms[room]!.epoch = epoch
             release(room)
-        case .joined, .typing, .presence, .notification, .receipt:
+        case .typing(_, let user, let isTyping, let at):
+            if isTyping, user != id { record(metrics.typingLatency, since: at) }
+        case .presence(let user, _, let at):
+            if user != id { record(metrics.presenceLatency, since: at) }
+        case .receipt:
+            engine.metrics.add(metrics.receipts, at: engine.now)
+        case .joined, .notification:
             break
         }
+    }
+
+    private func record(_ handle: MetricsRecorder.Handle, since start: SimulationInstant) {
+        let now = engine.now
+        engine.metrics.record(handle, nanoseconds: now.nanoseconds - start.nanoseconds, at: now)
+    }
+
+    // MARK: Receipts
+
+    /// Sends, once per receipt batch while anything moved, each room's delivered marker and a
+    /// read marker at what was delivered by the previous batch.
+    private func scheduleReceipts() {
+        guard habits.sendsReceipts, !receiptsScheduled else { return }
+        receiptsScheduled = true
+        engine.send(to: self, after: settings.signals.receiptBatch) { client in client.sendReceipts() }
+    }
+
+    private func sendReceipts() {
+        receiptsScheduled = false
+        guard let connection else { return }
+        var pending = false
+        for room in roomOrder {
+            let state = rooms[room]!
+            if state.last > state.deliveredSent {
+                toNode { node in node.receipt(connection, room: room, .delivered, upTo: state.last) }
+                rooms[room]!.deliveredSent = state.last
+            }
+            if state.readable > state.readSent {
+                let upTo = state.readable
+                toNode { node in node.receipt(connection, room: room, .read, upTo: upTo) }
+                rooms[room]!.readSent = upTo
+            }
+            rooms[room]!.readable = rooms[room]!.deliveredSent
+            pending = pending || rooms[room]!.readable > rooms[room]!.readSent
+        }
+        if pending { scheduleReceipts() }
     }
 
     private func receive(_ message: RoomMessage, in room: Int) {
@@ -281,6 +350,7 @@ public actor Client: ConnectionPeer {
     }
 
     private func record(_ message: RoomMessage, in room: Int) {
+        if message.sender != id { scheduleReceipts() }
         let now = engine.now
         engine.trace.record(.messageDelivered(user: id, room: room, sequence: message.sequence), at: now)
         engine.metrics.record(metrics.deliveryLatency, nanoseconds: now.nanoseconds - message.sentAt.nanoseconds, at: now)

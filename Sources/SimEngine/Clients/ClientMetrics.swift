@@ -4,6 +4,12 @@ public struct ClientMetrics: Sendable {
     public let deliveryLatency: MetricsRecorder.Handle
     /// Messages sent (first attempts only).
     public let messagesSent: MetricsRecorder.Series
+    /// Typing indicators, from the typist's intended time to another member seeing them.
+    public let typingLatency: MetricsRecorder.Handle
+    /// Presence changes, from the change to another member seeing it.
+    public let presenceLatency: MetricsRecorder.Handle
+    /// Receipts senders received.
+    public let receipts: MetricsRecorder.Series
     /// Requests refused or given up: refusals, rate limits, failed writes, exhausted retries.
     public let errors: MetricsRecorder.Series
     /// Duplicate messages clients dropped.
@@ -17,6 +23,9 @@ public struct ClientMetrics: Sendable {
     public init(_ metrics: MetricsRecorder) {
         deliveryLatency = metrics.latency("message_delivery")
         messagesSent = metrics.counter("messages_sent")
+        typingLatency = metrics.latency("typing")
+        presenceLatency = metrics.latency("presence")
+        receipts = metrics.counter("receipts_received")
         errors = metrics.counter("errors")
         duplicates = metrics.counter("duplicates_dropped")
         gaps = metrics.counter("gaps_reported")

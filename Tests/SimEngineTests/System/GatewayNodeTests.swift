@@ -1,19 +1,6 @@
 import Testing
 import SimEngine
 
-/// A client end that records what arrives.
-private actor RecordingPeer: ConnectionPeer {
-    nonisolated let executor: ActorExecutor
-    nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
-    private(set) var frames: [ServerFrame] = []
-    private(set) var closedBecause: [CloseReason] = []
-
-    init(engine: Engine) { executor = engine.makeExecutor(label: "peer") }
-
-    func receive(_ frame: ServerFrame) { frames.append(frame) }
-    func connectionClosed(_ reason: CloseReason) { closedBecause.append(reason) }
-}
-
 @Suite("Gateway node")
 struct GatewayNodeTests {
     private func message(_ sequence: Int) -> ServerFrame {

@@ -54,6 +54,11 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     private var nodeLinks: [NetworkLink] = []
     private var connections: [Int: Connection] = [:]
     private var subscribers: [Int: [Int]] = [:]
+    private var connectionsByUser: [Int: [Int]] = [:]
+    /// Per (room, user): how many of the user's connections here are in the room. Presence is
+    /// announced to a room when this goes from 0 to 1 and from 1 to 0.
+    private var presentInRoom: [RoomMember: Int] = [:]
+    private let presenceDelay: Duration
     private var sessions: [Int: Session] = [:]
     private var nextConnection = 0
     private var limiters: [Int: RateLimiter] = [:]
@@ -70,7 +75,8 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
 
     /// Creates node `id`.
     public init(engine: Engine, id: Int, configuration: GatewayConfiguration, capacity: CapacityConfiguration = CapacityConfiguration(),
-                clientLink: LinkProfile) {
+                clientLink: LinkProfile, presenceDelay: Duration = .seconds(1)) {
+        self.presenceDelay = presenceDelay
         executor = engine.makeExecutor(label: "gateway-\(id)")
         self.id = id
         self.engine = engine
@@ -116,6 +122,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
                 outbox: ConnectionOutbox(byteCap: configuration.outboxByteCap, policy: configuration.slowConsumer),
                 nanosecondsPerByte: readBytesPerSecond.isInfinite ? 0 : 1e9 / readBytesPerSecond)
             _ = presence.connected(user: user, connection: connection, at: engine.now)
+            connectionsByUser[user, default: []].append(connection)
             startSweeping()
             guard let session = sessions.removeValue(forKey: user), session.keptUntil >= engine.now else {
                 return .connected(connection: connection, resumed: false)
@@ -195,6 +202,27 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         if let service { schedule(service, at: .parse) }
     }
 
+    /// The connection's user is typing in `room`, as its client meant at `sentAt`.
+    public func typing(_ connection: Int, room: Int, sentAt: SimulationInstant) {
+        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        heard(from: connection)
+        let target = rooms[room]
+        toHomeNode(of: room) { engine in engine.send(to: target) { $0.typing(user, sentAt: sentAt) } }
+    }
+
+    /// The connection's user has received (or read) `room` up to `upTo`.
+    public func receipt(_ connection: Int, room: Int, _ kind: ReceiptLedger.Kind, upTo: Int) {
+        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        heard(from: connection)
+        let target = rooms[room]
+        toHomeNode(of: room) { engine in engine.send(to: target) { $0.receipt(user, kind, upTo: upTo) } }
+    }
+
+    /// Writes `frame` to every connection of `user` on this node.
+    public func send(_ frame: ServerFrame, toUser user: Int) {
+        for connection in connectionsByUser[user] ?? [] { send(frame, to: connection) }
+    }
+
     /// The client saw a gap in `offset.room` after `offset.sequence`: asks the room for the rest.
     public func fetchMissing(_ connection: Int, after offset: RoomOffset) {
         guard let user = connections[connection]?.user, rooms.indices.contains(offset.room) else { return }
@@ -206,7 +234,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     public func deliver(_ broadcast: RoomBroadcast) {
         guard let local = subscribers[broadcast.room], !local.isEmpty else { return }
         let service = fanoutStation.arrive(at: engine.now, scale: Double(local.count)) { node, _ in
-            node.write(.message(room: broadcast.room, broadcast.message), toSubscribersOf: broadcast.room)
+            node.write(broadcast.frame, toSubscribersOf: broadcast.room)
         }
         if let service { schedule(service, at: .fanout) }
     }
@@ -224,8 +252,15 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
 
     /// Queues `frame` of `bytes` for `connection`.
     public func send(_ frame: ServerFrame, bytes: Int, to connection: Int) {
-        guard connections[connection] != nil else { return }
-        switch connections[connection]!.outbox.offer(frame, bytes: bytes) {
+        guard let index = connections.index(forKey: connection) else { return }
+        if connections.values[index].nanosecondsPerByte == 0, !connections.values[index].isWriting {
+            // A reader at wire speed with nothing queued: the frame goes straight onto the link.
+            if case .arrives(let arrival) = connections.values[index].downlink.transmit(at: engine.now) {
+                engine.send(to: connections.values[index].peer, at: arrival) { $0.receive(frame) }
+            }
+            return
+        }
+        switch connections.values[index].outbox.offer(frame, bytes: bytes) {
         case .queued:
             if !connections[connection]!.isWriting { writeNext(connection) }
         case .dropped:
@@ -249,6 +284,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
                 send(frame, to: connection)
                 continue
             }
+            // The same fast path as `send`, gathered into one shared fan-out callback.
             if case .arrives(let arrival) = connections.values[index].downlink.transmit(at: now) {
                 fanoutPeers.append(connections.values[index].peer)
                 fanoutArrivals.append(arrival)
@@ -293,16 +329,42 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         }
     }
 
-    private func subscribe(_ connection: Int, to room: Int) {
-        guard connections[connection] != nil, !connections[connection]!.rooms.contains(room) else { return }
-        connections[connection]!.rooms.append(room)
-        subscribers[room, default: []].append(connection)
+    private struct RoomMember: Hashable {
+        var room: Int
+        var user: Int
     }
 
-    private func unsubscribe(_ connection: Int, rooms: [Int]) {
+    private func subscribe(_ connection: Int, to room: Int) {
+        guard let user = connections[connection]?.user, !connections[connection]!.rooms.contains(room) else { return }
+        connections[connection]!.rooms.append(room)
+        subscribers[room, default: []].append(connection)
+        let member = RoomMember(room: room, user: user)
+        presentInRoom[member, default: 0] += 1
+        if presentInRoom[member] == 1 { announce(user, online: true, in: room) }
+    }
+
+    private func unsubscribe(_ connection: Int, user: Int, rooms: [Int]) {
         for room in rooms {
             subscribers[room]?.removeAll { $0 == connection }
             if subscribers[room]?.isEmpty == true { subscribers[room] = nil }
+            let member = RoomMember(room: room, user: user)
+            presentInRoom[member, default: 1] -= 1
+            if presentInRoom[member] == 0 {
+                presentInRoom[member] = nil
+                announce(user, online: false, in: room)
+            }
+        }
+    }
+
+    /// Tells `room`'s members, after the presence delay, that `user` came or went.
+    private func announce(_ user: Int, online: Bool, in room: Int) {
+        guard rooms.indices.contains(room) else { return }
+        let target = rooms[room]
+        let changedAt = engine.now
+        engine.send(to: self, after: presenceDelay) { node in
+            node.toHomeNode(of: room) { engine in
+                engine.send(to: target) { $0.broadcast(.presence(user: user, isOnline: online, at: changedAt)) }
+            }
         }
     }
 
@@ -334,7 +396,9 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     /// Unsubscribes a closed connection and keeps its session unless the client asked to close.
     private func forget(_ connection: Int, _ state: Connection, _ reason: CloseReason) {
         closed[reason, default: 0] += 1
-        unsubscribe(connection, rooms: state.rooms)
+        unsubscribe(connection, user: state.user, rooms: state.rooms)
+        connectionsByUser[state.user]?.removeAll { $0 == connection }
+        if connectionsByUser[state.user]?.isEmpty == true { connectionsByUser[state.user] = nil }
         if reason != .clientRequest, configuration.sessionKeep > .zero {
             sessions[state.user] = Session(rooms: state.rooms, keptUntil: engine.now.advanced(by: configuration.sessionKeep))
         }

@@ -17,12 +17,13 @@ public enum ServerFrame: Equatable, Sendable {
     /// The messages after the client's offset cannot all be given: the client must show a gap
     /// up to `lastSequence` (in `epoch`) rather than pretend it has everything.
     case notRecovered(room: Int, RoomRecovery.Reason, epoch: UInt64, lastSequence: Int)
-    /// A user started or stopped typing in a room.
-    case typing(room: Int, user: Int, isTyping: Bool)
-    /// A user came online or went offline.
-    case presence(user: Int, isOnline: Bool)
-    /// A notification for the connection's user.
-    case notification(id: UInt64, kind: NotificationKind)
+    /// A user started or stopped typing in a room; `at` is when the typist's client meant to
+    /// send it, or when the indicator expired.
+    case typing(room: Int, user: Int, isTyping: Bool, at: SimulationInstant)
+    /// A user came online or went offline at `at`.
+    case presence(user: Int, isOnline: Bool, at: SimulationInstant)
+    /// A notification for the connection's user, created at `createdAt`.
+    case notification(id: UInt64, kind: NotificationKind, createdAt: SimulationInstant)
     /// Someone's receipt for messages the connection's user sent.
     case receipt(ReceiptLedger.Receipt)
 

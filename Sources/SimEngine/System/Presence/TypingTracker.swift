@@ -33,6 +33,11 @@ public struct TypingTracker: Sendable {
         return time.nanoseconds < expiry
     }
 
+    /// When the indicator of `user` in `room` ends unless renewed; nil if there is none.
+    public func expiry(user: Int, room: Int) -> SimulationInstant? {
+        expiresAt[TypingKey(room: room, user: user)].map { SimulationInstant(nanoseconds: $0) }
+    }
+
     /// The users typing in `room` at `time`, ascending.
     public func typists(in room: Int, at time: SimulationInstant) -> [Int] {
         expiresAt.filter { $0.key.room == room && time.nanoseconds < $0.value }.map(\.key.user).sorted()

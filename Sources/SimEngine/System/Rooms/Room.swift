@@ -24,6 +24,10 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     /// Client message ids being written now (effectively-once drops their retries).
     private var writing: Set<UInt64> = []
     private var log: RoomLog
+    private var typists: TypingTracker
+    private var receipts = ReceiptLedger()
+    private var receiptFlushScheduled = false
+    private let receiptBatch: Duration
     /// Posts refused because the sender may not post.
     public private(set) var refused = 0
     /// Retried posts recognised as duplicates and not stored again.
@@ -43,6 +47,8 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         guarantee = configuration.delivery.guarantee
         dedup = DedupWindow(window: configuration.delivery.dedupWindow)
         log = RoomLog(policy: configuration.rooms)
+        typists = TypingTracker(expiry: configuration.signals.typingExpiry)
+        receiptBatch = configuration.signals.receiptBatch
         nodeLinks = nodes.indices.map { target in
             NetworkLink(profile: configuration.network.nodeLink,
                         random: engine.random("room.node_link", entity: UInt64(id) << 32 | UInt64(target)))
@@ -104,12 +110,62 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         engine.trace.record(.messageAccepted(room: id, sequence: message.sequence, user: user, clientMessage: clientMessage),
                             at: now)
         reply(.ack(room: id, clientMessage: clientMessage, sequence: message.sequence), to: origin, connection)
-        let broadcast = RoomBroadcast(room: id, message: message)
+        if typists.expiry(user: user, room: id) != nil { typists.stopped(user: user, room: id) }
+        broadcast(.message(room: id, message))
+    }
+
+    /// Sends `frame` to every member: through the home node directly, over the bus to the others.
+    public func broadcast(_ frame: ServerFrame) {
+        let broadcast = RoomBroadcast(room: id, frame: frame)
         engine.send(to: nodes[homeNode]) { node in node.deliver(broadcast) }
         if let bus {
             let home = homeNode
             engine.send(to: bus) { bus in bus.publish(broadcast, from: home) }
         }
+    }
+
+    // MARK: Typing and receipts
+
+    /// `user` is typing, as its client meant at `sentAt`. Members see the indicator start, and
+    /// see it stop when it expires without renewal; nothing is stored.
+    public func typing(_ user: Int, sentAt: SimulationInstant) {
+        guard membership.roles[user] != nil else { return }
+        let now = engine.now
+        guard typists.typing(user: user, room: id, at: now) else { return }
+        broadcast(.typing(room: id, user: user, isTyping: true, at: sentAt))
+        scheduleTypingExpiry(user, at: typists.expiry(user: user, room: id)!)
+    }
+
+    private func scheduleTypingExpiry(_ user: Int, at instant: SimulationInstant) {
+        engine.send(to: self, at: instant) { room in
+            guard let expiry = room.typists.expiry(user: user, room: room.id) else { return }
+            if expiry > room.engine.now { return room.scheduleTypingExpiry(user, at: expiry) }
+            room.typists.stopped(user: user, room: room.id)
+            room.broadcast(.typing(room: room.id, user: user, isTyping: false, at: room.engine.now))
+        }
+    }
+
+    /// `user` has received (or read) the room up to `upTo`. Markers are batched and each batch
+    /// tells the senders of the messages it covers, never the reader about their own.
+    public func receipt(_ user: Int, _ kind: ReceiptLedger.Kind, upTo: Int) {
+        guard membership.roles[user] != nil, upTo <= log.lastSequence else { return }
+        guard receipts.record(kind, user: user, room: id, upTo: upTo), !receiptFlushScheduled else { return }
+        receiptFlushScheduled = true
+        engine.send(to: self, after: receiptBatch) { room in room.flushReceipts() }
+    }
+
+    private func flushReceipts() {
+        receiptFlushScheduled = false
+        for receipt in receipts.flush() {
+            for sender in log.senders(notifiedOf: receipt.user, after: receipt.from, upTo: receipt.upTo) {
+                let node = sender % nodes.count
+                sendToUser(sender, on: node, .receipt(receipt))
+            }
+        }
+    }
+
+    private func sendToUser(_ user: Int, on origin: Int, _ frame: ServerFrame) {
+        onNode(origin) { $0.send(frame, toUser: user) }
     }
 
     /// Sends `user`, through node `origin`'s `connection`, every message after `offset`, or
@@ -133,11 +189,14 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
 
     /// Sends `frame` to `connection` on node `origin`, over the node link unless it is home.
     private func reply(_ frame: ServerFrame, to origin: Int, _ connection: Int) {
+        onNode(origin) { $0.send(frame, to: connection) }
+    }
+
+    /// Runs `body` on node `origin`: at once on the home node, after a node-link hop elsewhere.
+    private func onNode(_ origin: Int, _ body: @escaping @Sendable (isolated GatewayNode<Peer>) -> Void) {
         let node = nodes[origin]
-        guard origin != homeNode else {
-            return engine.send(to: node) { $0.send(frame, to: connection) }
-        }
+        guard origin != homeNode else { return engine.send(to: node, body) }
         guard case .arrives(let arrival) = nodeLinks[origin].transmit(at: engine.now) else { return }
-        engine.send(to: node, at: arrival) { $0.send(frame, to: connection) }
+        engine.send(to: node, at: arrival, body)
     }
 }

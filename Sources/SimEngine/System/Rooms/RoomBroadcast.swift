@@ -1,12 +1,13 @@
-/// A room's accepted message on its way to the gateway nodes that serve the room's members.
+/// A frame for every member of a room (a message, a typing indicator, a presence change) on
+/// its way to the gateway nodes that serve the room's members.
 public struct RoomBroadcast: Equatable, Sendable {
     /// The room.
     public var room: Int
-    /// The message with its sequence.
-    public var message: RoomMessage
+    /// What every member's connection gets.
+    public var frame: ServerFrame
 
-    public init(room: Int, message: RoomMessage) {
+    public init(room: Int, frame: ServerFrame) {
         self.room = room
-        self.message = message
+        self.frame = frame
     }
 }

@@ -28,7 +28,8 @@ public struct MessagingSystem<Peer: ConnectionPeer>: Sendable {
         self.configuration = configuration
         let nodes = (0..<configuration.gateway.nodes).map { id in
             GatewayNode<Peer>(engine: engine, id: id, configuration: configuration.gateway,
-                              capacity: configuration.capacity, clientLink: configuration.network.clientLink)
+                              capacity: configuration.capacity, clientLink: configuration.network.clientLink,
+                              presenceDelay: configuration.signals.presenceDelay)
         }
         let store = Store(engine: engine, configuration: configuration.store)
         let bus = nodes.count > 1

@@ -1,0 +1,104 @@
+import Testing
+import SimEngine
+
+/// Typing, receipts and presence through nodes and rooms, with peers that record every frame.
+@Suite("Typing, receipts and presence")
+struct SignalsTests {
+    private typealias System = MessagingSystem<RecordingPeer>
+
+    /// Users 1, 2 and 3 join room 0 and user 4 joins room 1, on constant 10 ms links and
+    /// instantaneous stages; `script` then runs with each user's connection.
+    private func run(
+        _ script: @escaping @Sendable (System, [Int: Int], Engine) async -> Void
+    ) async throws -> [Int: [ServerFrame]] {
+        var configuration = SystemConfiguration()
+        configuration.network.clientLink = LinkProfile(latency: .constant(0.01))
+        configuration.store.writeLatency = .constant(0)
+        configuration.store.readLatency = .constant(0)
+        configuration.capacity.connect.serviceTime = .constant(0)
+        configuration.capacity.parse.serviceTime = .constant(0)
+        configuration.capacity.fanout.serviceTime = .constant(0)
+        let settings = configuration
+        let engine = Engine(mode: .sim, seed: 1)
+        return try await engine.runOnOwnThread { engine in
+            let system = await System(engine: engine, configuration: settings, rooms: 2)
+            var peers: [Int: RecordingPeer] = [:]
+            var connections: [Int: Int] = [:]
+            let token = { (user: Int) in AccessToken(user: user, expiresAt: SimulationInstant(nanoseconds: .max)) }
+            for user in 1...4 {
+                let peer = RecordingPeer(engine: engine)
+                guard case .connected(let connection, _) = await system.node(forUser: user).connect(token: token(user), peer: peer)
+                else { return [:] }
+                _ = await system.node(forUser: user).join(connection, room: user == 4 ? 1 : 0, as: .member)
+                peers[user] = peer
+                connections[user] = connection
+            }
+            await script(system, connections, engine)
+            try? await engine.clock.sleep(for: .seconds(30))
+            var frames: [Int: [ServerFrame]] = [:]
+            for (user, peer) in peers { frames[user] = await peer.frames }
+            return frames
+        }
+    }
+
+    private func typing(_ frames: [ServerFrame]) -> [(user: Int, isTyping: Bool)] {
+        frames.compactMap { if case .typing(_, let user, let isTyping, _) = $0 { (user, isTyping) } else { nil } }
+    }
+
+    private func receipts(_ frames: [ServerFrame]) -> [ReceiptLedger.Receipt] {
+        frames.compactMap { if case .receipt(let receipt) = $0 { receipt } else { nil } }
+    }
+
+    @Test func typingReachesOnlyTheRoomAndExpiresUnlessRenewed() async throws {
+        let frames = try await run { system, connections, engine in
+            let node = system.node(forUser: 1)
+            await node.typing(connections[1]!, room: 0, sentAt: engine.now)
+            try? await engine.clock.sleep(for: .seconds(2))
+            await node.typing(connections[1]!, room: 0, sentAt: engine.now)  // a renewal: nobody is told again
+        }
+        for user in [1, 2, 3] {
+            #expect(typing(frames[user]!).map(\.user) == [1, 1])
+            #expect(typing(frames[user]!).map(\.isTyping) == [true, false])
+        }
+        #expect(typing(frames[4]!).isEmpty)
+    }
+
+    @Test func aMessageEndsTypingWithoutAnExpiryFrame() async throws {
+        let frames = try await run { system, connections, engine in
+            let node = system.node(forUser: 2)
+            await node.typing(connections[2]!, room: 0, sentAt: engine.now)
+            await node.post(from: connections[2]!, room: 0, clientMessage: 1, bytes: 100, sentAt: engine.now)
+        }
+        #expect(typing(frames[3]!).map(\.isTyping) == [true])
+    }
+
+    @Test func receiptsReachTheSendersOfTheMessagesTheyCoverAndNeverTheReader() async throws {
+        let frames = try await run { system, connections, engine in
+            await system.node(forUser: 1).post(from: connections[1]!, room: 0, clientMessage: 1, bytes: 100, sentAt: engine.now)
+            await system.node(forUser: 1).post(from: connections[1]!, room: 0, clientMessage: 2, bytes: 100, sentAt: engine.now)
+            await system.node(forUser: 2).post(from: connections[2]!, room: 0, clientMessage: 3, bytes: 100, sentAt: engine.now)
+            try? await engine.clock.sleep(for: .seconds(1))
+            await system.node(forUser: 3).receipt(connections[3]!, room: 0, .read, upTo: 3)
+            // User 1 reads only its own messages: nobody is told.
+            await system.node(forUser: 1).receipt(connections[1]!, room: 0, .read, upTo: 2)
+        }
+        let read = ReceiptLedger.Receipt(kind: .read, user: 3, room: 0, from: 0, upTo: 3)
+        let delivered = ReceiptLedger.Receipt(kind: .delivered, user: 3, room: 0, from: 0, upTo: 3)
+        #expect(receipts(frames[1]!) == [delivered, read])
+        #expect(receipts(frames[2]!) == [delivered, read])
+        #expect(receipts(frames[3]!).isEmpty && receipts(frames[4]!).isEmpty)
+    }
+
+    @Test func membersLearnAfterThePresenceDelayThatAUserLeft() async throws {
+        let frames = try await run { system, connections, _ in
+            await system.node(forUser: 3).disconnect(connections[3]!)
+        }
+        let presence = frames[2]!.compactMap { frame -> (Int, Bool, SimulationInstant)? in
+            if case .presence(let user, let online, let at) = frame { (user, online, at) } else { nil }
+        }
+        // Users 1, 2, 3 came online as they joined (2 and 3 after 2 was listening), then 3 left.
+        #expect(presence.map(\.0) == [1, 2, 3, 3])
+        #expect(presence.map(\.1) == [true, true, true, false])
+        #expect(frames[4]!.allSatisfy { if case .presence(let user, _, _) = $0 { user == 4 } else { true } })
+    }
+}
