@@ -22,8 +22,10 @@ public struct ChatScenario: Scenario {
     public var thinkTime: Distribution
     /// The modelled system: nodes, stages, store, bus, network, guarantees.
     public var system: SystemConfiguration
-    /// What clients do besides posting: typing, receipts.
+    /// What clients do besides posting: typing, receipts, opening notifications.
     public var habits: ClientHabits
+    /// Domain events that notify clients, if any.
+    public var notifications: NotificationLoad?
     /// The size of each message on the wire. Default 200 bytes, a short chat message.
     public var messageBytes: Int
     /// Virtual time allowed after the load stops for in-flight messages to arrive.
@@ -35,7 +37,7 @@ public struct ChatScenario: Scenario {
 
     public init(name: String, summary: String, clients: Int, duration: Duration, rooms: Int, roomsPerClient: Int,
                 thinkTime: Distribution, system: SystemConfiguration = SystemConfiguration(),
-                habits: ClientHabits = ClientHabits(), messageBytes: Int = 200, drain: Duration = .seconds(5), rampUp: Duration = .zero,
+                habits: ClientHabits = ClientHabits(), notifications: NotificationLoad? = nil, messageBytes: Int = 200, drain: Duration = .seconds(5), rampUp: Duration = .zero,
                 thresholds: [String] = ["message_delivery.p99<100ms", "delivery_ratio>=0.999"]) {
         self.name = name
         self.summary = summary
@@ -46,6 +48,7 @@ public struct ChatScenario: Scenario {
         self.thinkTime = thinkTime
         self.system = system
         self.habits = habits
+        self.notifications = notifications
         self.messageBytes = messageBytes
         self.drain = drain
         self.rampUp = rampUp
@@ -66,6 +69,7 @@ public struct ChatScenario: Scenario {
         try require(messageBytes > 0, "message_bytes", "must be at least 1, got \(messageBytes)", "give a size in bytes")
         try thinkTime.validate(at: "think_time")
         try system.validate()
+        try notifications?.validate(at: "notifications")
         try require(thinkTime.mean > 0, "think_time", "has a mean of zero, so clients would post without pause",
                     "give a distribution with a positive mean")
         for (index, text) in thresholds.enumerated() {
@@ -95,6 +99,10 @@ public struct ChatScenario: Scenario {
                 for room in chosen { await client.join(room) }
                 await client.converse(until: end, thinkTime: thinkTime, messageBytes: messageBytes)
             }
+        }
+        if let notifications {
+            let service = messaging.notifications
+            engine.spawn { await notifications.drive(service, clients: clients, until: end, in: engine) }
         }
         try? await engine.clock.sleep(until: end.advanced(by: drain))
 

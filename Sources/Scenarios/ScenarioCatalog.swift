@@ -17,10 +17,12 @@ public enum ScenarioCatalog {
         [
             ChatScenario(
                 name: "quickstart",
-                summary: "2,000 clients arriving over 10 s, chatting in 400 rooms of about 15 with typing and receipts for a minute; checks order and exactly-once delivery",
+                summary: "2,000 clients arriving over 10 s, chatting in 400 rooms of about 15 with typing, receipts and notifications for a minute; checks order and exactly-once delivery",
                 clients: 2_000, duration: .seconds(60), rooms: 400, roomsPerClient: 3,
                 thinkTime: .exponential(mean: 5), system: broadband,
-                habits: ClientHabits(typesBeforeSending: true, sendsReceipts: true), rampUp: .seconds(10)),
+                habits: ClientHabits(typesBeforeSending: true, sendsReceipts: true, readsNotifications: true),
+                notifications: NotificationLoad(perMinute: 600, kinds: [.orderUpdate, .paymentReminder, .newMessage]),
+                rampUp: .seconds(10)),
             ChatScenario(
                 name: "hot-room",
                 summary: "1,000 clients in one room greeting at once: the burst queues at the store, then FIFO links hold messages behind slow ones; p99 breaches 100 ms",

@@ -46,6 +46,7 @@ public actor Client: ConnectionPeer {
     public nonisolated let id: Int
     private let engine: Engine
     private let node: GatewayNode<Client>
+    private let notifications: NotificationService
     private let settings: SystemConfiguration
     private var random: RandomStream
     private var uplink: NetworkLink
@@ -67,6 +68,7 @@ public actor Client: ConnectionPeer {
         self.id = id
         self.engine = engine
         node = system.node(forUser: id)
+        notifications = system.notifications
         settings = system.configuration
         random = engine.random("client.behaviour", entity: UInt64(id))
         uplink = NetworkLink(profile: system.configuration.network.clientLink,
@@ -267,7 +269,15 @@ public actor Client: ConnectionPeer {
             if user != id { record(metrics.presenceLatency, since: at) }
         case .receipt:
             engine.metrics.add(metrics.receipts, at: engine.now)
-        case .joined, .notification:
+        case .notification(let notification, _, _):
+            engine.metrics.add(metrics.notifications, at: engine.now)
+            guard habits.readsNotifications else { return }
+            let (user, service) = (id, notifications)
+            engine.send(to: self, after: habits.readDelay) { client in
+                guard case .arrives(let arrival) = client.uplink.transmit(at: client.engine.now) else { return }
+                client.engine.send(to: service, at: arrival) { $0.markRead(user: user, id: notification) }
+            }
+        case .joined:
             break
         }
     }

@@ -8,8 +8,16 @@ public struct ClientHabits: Equatable, Sendable {
     /// Whether the client sends delivered and read receipts, batched every
     /// `signals.receipt_batch`; it reads a batch's messages by the next batch. Default false.
     public var sendsReceipts = false
+    /// Whether the client opens each realtime notification it receives, marking it read, after
+    /// ``readDelay``. Default false.
+    public var readsNotifications = false
+    /// How long a user takes to open a notification. Default 3 s.
+    public var readDelay: Duration = .seconds(3)
 
-    public init(typesBeforeSending: Bool = false, composeTime: Duration = .milliseconds(1_500), sendsReceipts: Bool = false) {
+    public init(typesBeforeSending: Bool = false, composeTime: Duration = .milliseconds(1_500), sendsReceipts: Bool = false,
+                readsNotifications: Bool = false, readDelay: Duration = .seconds(3)) {
+        self.readsNotifications = readsNotifications
+        self.readDelay = readDelay
         self.typesBeforeSending = typesBeforeSending
         self.composeTime = composeTime
         self.sendsReceipts = sendsReceipts

@@ -10,6 +10,8 @@ public struct ClientMetrics: Sendable {
     public let presenceLatency: MetricsRecorder.Handle
     /// Receipts senders received.
     public let receipts: MetricsRecorder.Series
+    /// Realtime notifications clients received.
+    public let notifications: MetricsRecorder.Series
     /// Requests refused or given up: refusals, rate limits, failed writes, exhausted retries.
     public let errors: MetricsRecorder.Series
     /// Duplicate messages clients dropped.
@@ -26,6 +28,7 @@ public struct ClientMetrics: Sendable {
         typingLatency = metrics.latency("typing")
         presenceLatency = metrics.latency("presence")
         receipts = metrics.counter("receipts_received")
+        notifications = metrics.counter("notifications_received")
         errors = metrics.counter("errors")
         duplicates = metrics.counter("duplicates_dropped")
         gaps = metrics.counter("gaps_reported")

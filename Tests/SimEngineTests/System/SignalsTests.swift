@@ -8,9 +8,9 @@ struct SignalsTests {
 
     /// Users 1, 2 and 3 join room 0 and user 4 joins room 1, on constant 10 ms links and
     /// instantaneous stages; `script` then runs with each user's connection.
-    private func run(
-        _ script: @escaping @Sendable (System, [Int: Int], Engine) async -> Void
-    ) async throws -> [Int: [ServerFrame]] {
+    private func run<Value: Sendable>(
+        _ script: @escaping @Sendable (System, [Int: Int], Engine) async -> Value
+    ) async throws -> ([Int: [ServerFrame]], Value?) {
         var configuration = SystemConfiguration()
         configuration.network.clientLink = LinkProfile(latency: .constant(0.01))
         configuration.store.writeLatency = .constant(0)
@@ -28,16 +28,16 @@ struct SignalsTests {
             for user in 1...4 {
                 let peer = RecordingPeer(engine: engine)
                 guard case .connected(let connection, _) = await system.node(forUser: user).connect(token: token(user), peer: peer)
-                else { return [:] }
+                else { return ([:], nil) }
                 _ = await system.node(forUser: user).join(connection, room: user == 4 ? 1 : 0, as: .member)
                 peers[user] = peer
                 connections[user] = connection
             }
-            await script(system, connections, engine)
+            let value = await script(system, connections, engine)
             try? await engine.clock.sleep(for: .seconds(30))
             var frames: [Int: [ServerFrame]] = [:]
             for (user, peer) in peers { frames[user] = await peer.frames }
-            return frames
+            return (frames, value)
         }
     }
 
@@ -50,7 +50,7 @@ struct SignalsTests {
     }
 
     @Test func typingReachesOnlyTheRoomAndExpiresUnlessRenewed() async throws {
-        let frames = try await run { system, connections, engine in
+        let (frames, _) = try await run { system, connections, engine in
             let node = system.node(forUser: 1)
             await node.typing(connections[1]!, room: 0, sentAt: engine.now)
             try? await engine.clock.sleep(for: .seconds(2))
@@ -64,7 +64,7 @@ struct SignalsTests {
     }
 
     @Test func aMessageEndsTypingWithoutAnExpiryFrame() async throws {
-        let frames = try await run { system, connections, engine in
+        let (frames, _) = try await run { system, connections, engine in
             let node = system.node(forUser: 2)
             await node.typing(connections[2]!, room: 0, sentAt: engine.now)
             await node.post(from: connections[2]!, room: 0, clientMessage: 1, bytes: 100, sentAt: engine.now)
@@ -73,7 +73,7 @@ struct SignalsTests {
     }
 
     @Test func receiptsReachTheSendersOfTheMessagesTheyCoverAndNeverTheReader() async throws {
-        let frames = try await run { system, connections, engine in
+        let (frames, _) = try await run { system, connections, engine in
             await system.node(forUser: 1).post(from: connections[1]!, room: 0, clientMessage: 1, bytes: 100, sentAt: engine.now)
             await system.node(forUser: 1).post(from: connections[1]!, room: 0, clientMessage: 2, bytes: 100, sentAt: engine.now)
             await system.node(forUser: 2).post(from: connections[2]!, room: 0, clientMessage: 3, bytes: 100, sentAt: engine.now)
@@ -90,7 +90,7 @@ struct SignalsTests {
     }
 
     @Test func membersLearnAfterThePresenceDelayThatAUserLeft() async throws {
-        let frames = try await run { system, connections, _ in
+        let (frames, _) = try await run { system, connections, _ in
             await system.node(forUser: 3).disconnect(connections[3]!)
         }
         let presence = frames[2]!.compactMap { frame -> (Int, Bool, SimulationInstant)? in
@@ -100,5 +100,20 @@ struct SignalsTests {
         #expect(presence.map(\.0) == [1, 2, 3, 3])
         #expect(presence.map(\.1) == [true, true, true, false])
         #expect(frames[4]!.allSatisfy { if case .presence(let user, _, _) = $0 { user == 4 } else { true } })
+    }
+
+    @Test func aConnectedUserGetsNotificationsInRealtimeAndAnAbsentOneFallsBackToPush() async throws {
+        let (frames, result) = try await run { system, _, engine in
+            await system.notifications.notify([1, 9], kind: .orderUpdate)
+            try? await engine.clock.sleep(for: .seconds(20))
+            await system.notifications.markRead(user: 1, id: 1)
+            let service = system.notifications
+            return (await service.tally.deliveredBy, [await service.badge(of: 1), await service.badge(of: 9)])
+        }
+        let notified = frames[1]!.filter { if case .notification(1, .orderUpdate, _) = $0 { true } else { false } }
+        #expect(notified.count == 1)
+        #expect(frames[2]!.allSatisfy { if case .notification = $0 { false } else { true } })
+        #expect(result?.0 == [NotificationChannel.realtime: 1, .push: 1])
+        #expect(result?.1 == [0, 1])
     }
 }

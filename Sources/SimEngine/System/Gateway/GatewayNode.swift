@@ -51,6 +51,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     private var parseStation: Station<GatewayNode>
     private var fanoutStation: Station<GatewayNode>
     private var rooms: [Room<Peer>] = []
+    private var notifications: NotificationService?
     private var nodeLinks: [NetworkLink] = []
     private var connections: [Int: Connection] = [:]
     private var subscribers: [Int: [Int]] = [:]
@@ -89,9 +90,11 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         presence = PresenceTracker(heartbeatTimeout: configuration.heartbeatInterval + configuration.heartbeatTimeout)
     }
 
-    /// Gives the node the system's rooms, and the links to the `nodes` nodes that host them.
-    public func attach(rooms: [Room<Peer>], nodes: Int, nodeLink: LinkProfile) {
+    /// Gives the node the system's rooms, the links to the `nodes` nodes that host them, and the
+    /// notification service it tells when users come online and go offline.
+    public func attach(rooms: [Room<Peer>], nodes: Int, nodeLink: LinkProfile, notifications: NotificationService? = nil) {
         self.rooms = rooms
+        self.notifications = notifications
         nodeLinks = (0..<nodes).map { target in
             NetworkLink(profile: nodeLink, random: engine.random("gateway.node_link", entity: UInt64(id) << 32 | UInt64(target)))
         }
@@ -121,7 +124,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
                 user: user, peer: peer, downlink: NetworkLink(profile: clientLink, random: random),
                 outbox: ConnectionOutbox(byteCap: configuration.outboxByteCap, policy: configuration.slowConsumer),
                 nanosecondsPerByte: readBytesPerSecond.isInfinite ? 0 : 1e9 / readBytesPerSecond)
-            _ = presence.connected(user: user, connection: connection, at: engine.now)
+            report(presence.connected(user: user, connection: connection, at: engine.now))
             connectionsByUser[user, default: []].append(connection)
             startSweeping()
             guard let session = sessions.removeValue(forKey: user), session.keptUntil >= engine.now else {
@@ -389,7 +392,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     private func close(_ connection: Int, _ reason: CloseReason, tellPeer: Bool) {
         guard let state = connections.removeValue(forKey: connection) else { return }
         forget(connection, state, reason)
-        _ = presence.disconnected(connection: connection, at: engine.now)
+        report(presence.disconnected(connection: connection, at: engine.now))
         if tellPeer { engine.send(to: state.peer) { $0.connectionClosed(reason) } }
     }
 
@@ -404,6 +407,16 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         }
     }
 
+    /// Tells the notification service that a user came online or went offline.
+    private func report(_ change: PresenceTracker.Change?) {
+        guard let change, let notifications else { return }
+        let (user, online) = switch change {
+        case .cameOnline(let user, _): (user, true)
+        case .wentOffline(let user, _): (user, false)
+        }
+        engine.send(to: notifications) { $0.setOnline(user, online) }
+    }
+
     /// Checks for dead connections every heartbeat interval while any connection is open.
     private func startSweeping() {
         guard !sweeping else { return }
@@ -412,9 +425,11 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     }
 
     private func sweep() {
-        for connection in presence.expire(at: engine.now).connections {
+        let expiry = presence.expire(at: engine.now)
+        for connection in expiry.connections {
             if let state = connections.removeValue(forKey: connection) { forget(connection, state, .heartbeatTimeout) }
         }
+        for change in expiry.changes { report(change) }
         let now = engine.now
         sessions = sessions.filter { $0.value.keptUntil >= now }
         sweeping = false

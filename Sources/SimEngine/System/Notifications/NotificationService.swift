@@ -4,7 +4,10 @@
 /// Each (notification, recipient) delivery is a ``NotificationDelivery`` state machine; this
 /// actor carries out its actions with engine timers: a provider answers after a latency drawn
 /// from its profile, fails with its failure rate, and an unanswered attempt times out.
-/// Realtime delivery fails while the recipient is offline.
+/// Realtime delivery fails while the recipient is offline; when it succeeds, the frame goes to
+/// the recipient's connections through the sink the system connects. Each delivery's latency,
+/// from creation to the provider's success, is recorded per channel (`notification_realtime`,
+/// `notification_push`, `notification_email`).
 public actor NotificationService: ModelActor {
     public nonisolated let executor: ActorExecutor
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
@@ -12,6 +15,8 @@ public actor NotificationService: ModelActor {
     private struct DeliveryKey: Hashable, Sendable {
         var notification: UInt64
         var user: Int
+        var kind: NotificationKind
+        var createdAt: SimulationInstant
     }
 
     private let engine: Engine
@@ -20,12 +25,21 @@ public actor NotificationService: ModelActor {
     private var inboxes: [Int: NotificationInbox] = [:]
     private var deliveries: [DeliveryKey: NotificationDelivery] = [:]
     private var preferences: [Int: [NotificationChannel]] = [:]
-    private var offline: Set<Int> = []
+    private var presence: Set<Int> = []
+    private let usersStartOnline: Bool
+    private var realtimeSink: (@Sendable (Int, ServerFrame) -> Void)?
+    private var latencyHandles: [NotificationChannel: MetricsRecorder.Handle] = [:]
     private var nextID: UInt64 = 1
     /// What the service has done so far.
     public private(set) var tally = NotificationTally()
 
-    public init(engine: Engine, configuration: NotificationConfiguration, entity: UInt64 = 0) {
+    /// Creates the service.
+    ///
+    /// - Parameter usersStartOnline: whether a user the service has not been told about is
+    ///   online (a service on its own) or offline (a service that gateway nodes keep informed).
+    public init(engine: Engine, configuration: NotificationConfiguration, entity: UInt64 = 0,
+                usersStartOnline: Bool = true) {
+        self.usersStartOnline = usersStartOnline
         executor = engine.makeExecutor(label: "notifications-\(entity)")
         self.engine = engine
         self.configuration = configuration
@@ -41,7 +55,17 @@ public actor NotificationService: ModelActor {
 
     /// Marks `user` online or offline, which decides whether realtime delivery can succeed.
     public func setOnline(_ user: Int, _ online: Bool) {
-        if online { offline.remove(user) } else { offline.insert(user) }
+        // `presence` holds the users whose state differs from the starting one.
+        if online == usersStartOnline { presence.remove(user) } else { presence.insert(user) }
+    }
+
+    /// Whether realtime delivery to `user` can succeed now.
+    public func isOnline(_ user: Int) -> Bool { presence.contains(user) != usersStartOnline }
+
+    /// Where realtime notifications go once delivered: `sink(user, frame)` writes the frame to
+    /// the user's connections.
+    public func connectRealtime(_ sink: @escaping @Sendable (Int, ServerFrame) -> Void) {
+        realtimeSink = sink
     }
 
     /// Creates a notification of `kind` for each of `users` (one user, or everyone for an
@@ -53,7 +77,7 @@ public actor NotificationService: ModelActor {
         let now = engine.now
         for user in users {
             inboxes[user, default: NotificationInbox(pageSize: configuration.pageSize)].add(id: id, kind: kind, at: now)
-            let key = DeliveryKey(notification: id, user: user)
+            let key = DeliveryKey(notification: id, user: user, kind: kind, createdAt: now)
             var delivery = NotificationDelivery(channels: preferences[user] ?? configuration.channels,
                                                 retry: configuration.retry)
             tally.created += 1
@@ -104,6 +128,12 @@ public actor NotificationService: ModelActor {
                 }
             case .finished(.delivered(let channel)):
                 tally.deliveredBy[channel, default: 0] += 1
+                let now = engine.now
+                if latencyHandles[channel] == nil { latencyHandles[channel] = engine.metrics.latency("notification_\(channel.rawValue)") }
+                engine.metrics.record(latencyHandles[channel]!, nanoseconds: now.nanoseconds - key.createdAt.nanoseconds, at: now)
+                if channel == .realtime {
+                    realtimeSink?(key.user, .notification(id: key.notification, kind: key.kind, createdAt: key.createdAt))
+                }
             case .finished(.failed):
                 tally.failed += 1
             }
@@ -117,7 +147,7 @@ public actor NotificationService: ModelActor {
         let latency = profile.latency.sampleNanoseconds(using: &random)
         let providerFails = random.nextUnitInterval() < profile.failureRate
         providerRandom[channel] = random
-        let succeeded = !providerFails && !(channel == .realtime && offline.contains(key.user))
+        let succeeded = !providerFails && !(channel == .realtime && !isOnline(key.user))
         engine.send(to: self, after: .nanoseconds(latency)) { service in
             service.update(key) { $0.answer(channel: channel, attempt: attempt, succeeded: succeeded, at: $1) }
         }

@@ -38,15 +38,22 @@ public struct MessagingSystem<Peer: ConnectionPeer>: Sendable {
         let rooms = (0..<roomCount).map { id in
             Room(engine: engine, id: id, nodes: nodes, bus: bus, store: store, configuration: configuration)
         }
+        let notifications = NotificationService(engine: engine, configuration: configuration.notifications,
+                                                usersStartOnline: false)
         for node in nodes {
-            await node.attach(rooms: rooms, nodes: nodes.count, nodeLink: configuration.network.nodeLink)
+            await node.attach(rooms: rooms, nodes: nodes.count, nodeLink: configuration.network.nodeLink,
+                              notifications: notifications)
             await bus?.subscribe(node)
         }
+        await notifications.connectRealtime { user, frame in
+            let node = nodes[user % nodes.count]
+            engine.send(to: node) { $0.send(frame, toUser: user) }
+        }
+        self.notifications = notifications
         self.nodes = nodes
         self.rooms = rooms
         self.store = store
         self.bus = bus
-        notifications = NotificationService(engine: engine, configuration: configuration.notifications)
     }
 
     /// The node that serves `user`'s connections.
