@@ -52,4 +52,17 @@ struct DeliveryCheckerTests {
         ])
         #expect(report.owed == 2 && report.lost == 0 && report.orderViolations == 0)
     }
+
+    @Test func aMemberIsOwedNothingWhileAwayAndEverythingWhileIn() {
+        let report = check(twoAccepted + [
+            .messageDelivered(user: 7, room: 3, sequence: 1),
+            .messageDelivered(user: 7, room: 3, sequence: 2),
+            .memberLeft(user: 7, room: 3),
+            .messageAccepted(room: 3, sequence: 3, user: 8, clientMessage: 3),
+            .memberJoined(user: 7, room: 3),
+            .messageAccepted(room: 3, sequence: 4, user: 8, clientMessage: 4),
+        ])
+        // Owed 1, 2 and 4; 4 never came.
+        #expect(report.owed == 3 && report.delivered == 2 && report.lost == 1 && report.orderViolations == 0)
+    }
 }

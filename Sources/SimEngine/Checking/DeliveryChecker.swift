@@ -12,8 +12,12 @@ public struct DeliveryChecker: Sendable {
     }
 
     private struct MemberState: Sendable {
-        /// The room's last accepted sequence when the member joined.
+        /// The room's last accepted sequence when the member (last) joined.
         var joinedAfter: Int
+        /// Whether the member is in the room now.
+        var isMember = true
+        /// What earlier memberships, ended by leaving, were owed.
+        var owedBefore = 0
         var lastReceived: Int
         var received = 0
         /// Messages the member was told it cannot have.
@@ -30,11 +34,25 @@ public struct DeliveryChecker: Sendable {
     public mutating func observe(_ event: TraceEvent, at time: SimulationInstant) {
         switch event {
         case .memberJoined(let user, let room):
-            // Joining again (with another role) changes nothing the member is owed.
+            // Joining again (with another role) changes nothing the member is owed; joining
+            // after leaving starts a new membership at the room's current position.
             let key = MemberKey(user: user, room: room)
-            guard members[key] == nil else { return }
             let last = lastAccepted[room] ?? 0
-            members[key] = MemberState(joinedAfter: last, lastReceived: last)
+            guard var member = members[key] else {
+                members[key] = MemberState(joinedAfter: last, lastReceived: last)
+                return
+            }
+            guard !member.isMember else { return }
+            member.isMember = true
+            member.joinedAfter = last
+            member.lastReceived = Swift.max(member.lastReceived, last)
+            members[key] = member
+        case .memberLeft(let user, let room):
+            let key = MemberKey(user: user, room: room)
+            guard var member = members[key], member.isMember else { return }
+            member.owedBefore += (lastAccepted[room] ?? 0) - member.joinedAfter
+            member.isMember = false
+            members[key] = member
         case .messageSent:
             counts.sent += 1
         case .messageAccepted(let room, let sequence, _, _):
@@ -76,7 +94,7 @@ public struct DeliveryChecker: Sendable {
     public var report: DeliveryReport {
         var report = counts
         for (key, member) in members {
-            let owed = (lastAccepted[key.room] ?? 0) - member.joinedAfter
+            let owed = member.owedBefore + (member.isMember ? (lastAccepted[key.room] ?? 0) - member.joinedAfter : 0)
             report.owed += owed
             report.reportedLost += member.reportedMissing
             report.lost += Swift.max(0, owed - member.received - member.reportedMissing)

@@ -119,6 +119,13 @@ public actor Client: ConnectionPeer {
         roomOrder.append(room)
     }
 
+    /// Leaves `room`: the client forgets it at once and ignores its frames still on the way.
+    public func leave(_ room: Int) {
+        guard let connection, rooms.removeValue(forKey: room) != nil else { return }
+        roomOrder.removeAll { $0 == room }
+        toNode { node in node.leave(connection, room: room) }
+    }
+
     /// Closes the connection by request; the client does not reconnect.
     public func disconnect() {
         guard let connection else { return }
@@ -161,23 +168,23 @@ public actor Client: ConnectionPeer {
     /// Clients that start together greet together, so their first messages race into shared
     /// rooms at the same instant and the scheduler's interleaving decides each room's order.
     public func converse(until end: SimulationInstant, thinkTime: Distribution, messageBytes: Int) async {
-        guard !roomOrder.isEmpty else { return }
         let clock = engine.clock
         var intended = clock.now
-        var room = roomOrder[0]
-        while intended < end {
-            let canPost = rooms[room]!.role.canPost
+        var room = roomOrder.first
+        while intended < end, let chosen = room {
+            // The client may have left the room while it waited: then it only draws the next.
+            let canPost = rooms[chosen]?.role.canPost ?? false
             if habits.typesBeforeSending, canPost {
                 let typingAt = intended.advanced(by: .zero - habits.composeTime)
                 if typingAt > clock.now {
                     do { try await clock.sleep(until: typingAt) } catch { return }
-                    typing(in: room)
+                    typing(in: chosen)
                 }
             }
             do { try await clock.sleep(until: intended) } catch { return }
-            if canPost { post(to: room, bytes: messageBytes, sentAt: intended) }
+            if canPost, rooms[chosen] != nil { post(to: chosen, bytes: messageBytes, sentAt: intended) }
             intended = intended.advanced(by: .nanoseconds(thinkTime.sampleNanoseconds(using: &random)))
-            room = roomOrder[Int(random.next(below: UInt64(roomOrder.count)))]
+            room = roomOrder.isEmpty ? nil : roomOrder[Int(random.next(below: UInt64(roomOrder.count)))]
         }
     }
 
@@ -277,7 +284,7 @@ public actor Client: ConnectionPeer {
                 guard case .arrives(let arrival) = client.uplink.transmit(at: client.engine.now) else { return }
                 client.engine.send(to: service, at: arrival) { $0.markRead(user: user, id: notification) }
             }
-        case .joined:
+        case .joined, .history:
             break
         }
     }

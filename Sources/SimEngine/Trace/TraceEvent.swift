@@ -5,6 +5,8 @@
 public enum TraceEvent: Equatable, Sendable {
     /// A user joined a room: from now on the room owes them its messages.
     case memberJoined(user: Int, room: Int)
+    /// A user left a room, or was removed: from now on the room owes them nothing.
+    case memberLeft(user: Int, room: Int)
     /// A user's client sent a message to a room.
     case messageSent(user: Int, room: Int, clientMessage: UInt64)
     /// A room accepted a message and gave it the next sequence number.
@@ -23,6 +25,7 @@ public enum TraceEvent: Equatable, Sendable {
         case .messageAccepted: "message_accepted"
         case .messageDelivered: "message_delivered"
         case .gapReported: "gap_reported"
+        case .memberLeft: "member_left"
         }
     }
 
@@ -34,6 +37,7 @@ public enum TraceEvent: Equatable, Sendable {
         case .messageAccepted: 2
         case .messageDelivered: 3
         case .gapReported: 5
+        case .memberLeft: 6
         }
     }
 
@@ -41,7 +45,7 @@ public enum TraceEvent: Equatable, Sendable {
     @inline(__always)
     public func forEachField(_ body: (StaticString, Int64) -> Void) {
         switch self {
-        case .memberJoined(let user, let room):
+        case .memberJoined(let user, let room), .memberLeft(let user, let room):
             body("user", Int64(user)); body("room", Int64(room))
         case .messageSent(let user, let room, let clientMessage):
             body("user", Int64(user)); body("room", Int64(room)); body("client_message", Int64(bitPattern: clientMessage))
@@ -56,12 +60,12 @@ public enum TraceEvent: Equatable, Sendable {
     }
 
     /// The names of every event, as traces write them.
-    public static let names = ["member_joined", "message_sent", "message_accepted", "message_delivered", "gap_reported"]
+    public static let names = ["member_joined", "message_sent", "message_accepted", "message_delivered", "gap_reported", "member_left"]
 
     /// The fields the event called `name` carries, in the order traces write them.
     public static func fieldNames(of name: String) -> [String] {
         switch name {
-        case "member_joined": ["user", "room"]
+        case "member_joined", "member_left": ["user", "room"]
         case "message_sent": ["user", "room", "client_message"]
         case "message_accepted": ["room", "seq", "user", "client_message"]
         case "message_delivered": ["user", "room", "seq"]
@@ -78,6 +82,9 @@ public enum TraceEvent: Equatable, Sendable {
         case "member_joined":
             guard let user = int("user"), let room = int("room") else { return nil }
             self = .memberJoined(user: user, room: room)
+        case "member_left":
+            guard let user = int("user"), let room = int("room") else { return nil }
+            self = .memberLeft(user: user, room: room)
         case "message_sent":
             guard let user = int("user"), let room = int("room"), let message = fields["client_message"] else { return nil }
             self = .messageSent(user: user, room: room, clientMessage: UInt64(bitPattern: message))

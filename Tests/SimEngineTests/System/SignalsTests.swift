@@ -7,7 +7,7 @@ struct SignalsTests {
     private typealias System = MessagingSystem<RecordingPeer>
 
     /// Users 1, 2 and 3 join room 0 and user 4 joins room 1, on constant 10 ms links and
-    /// instantaneous stages; `script` then runs with each user's connection.
+    /// instantaneous stages, with a rate limit out of the way; `script` then runs with each user's connection.
     private func run<Value: Sendable>(
         _ script: @escaping @Sendable (System, [Int: Int], Engine) async -> Value
     ) async throws -> ([Int: [ServerFrame]], Value?) {
@@ -18,6 +18,7 @@ struct SignalsTests {
         configuration.capacity.connect.serviceTime = .constant(0)
         configuration.capacity.parse.serviceTime = .constant(0)
         configuration.capacity.fanout.serviceTime = .constant(0)
+        configuration.gateway.rateLimit = .slidingWindow(limit: 1_000, window: .seconds(60))
         let settings = configuration
         let engine = Engine(mode: .sim, seed: 1)
         return try await engine.runOnOwnThread { engine in
@@ -115,5 +116,47 @@ struct SignalsTests {
         #expect(frames[2]!.allSatisfy { if case .notification = $0 { false } else { true } })
         #expect(result?.0 == [NotificationChannel.realtime: 1, .push: 1])
         #expect(result?.1 == [0, 1])
+    }
+
+    private func messages(_ frames: [ServerFrame]) -> [Int] {
+        frames.compactMap { if case .message(0, let message) = $0 { message.sequence } else { nil } }
+    }
+
+    @Test func historyComesInExactPagesOfFiftyNewestFirst() async throws {
+        let (frames, _) = try await run { system, connections, engine in
+            let node = system.node(forUser: 1)
+            for message in 1...120 {
+                await node.post(from: connections[1]!, room: 0, clientMessage: UInt64(message), bytes: 10, sentAt: engine.now)
+            }
+            try? await engine.clock.sleep(for: .seconds(1))
+            let reader = system.node(forUser: 2)
+            for cursor in [nil, 71, 21] {
+                await reader.history(connections[2]!, room: 0, before: cursor)
+                try? await engine.clock.sleep(for: .seconds(1))
+            }
+        }
+        let pages = frames[2]!.compactMap { if case .history(0, let page) = $0 { page } else { nil } }
+        #expect(pages.map { $0.messages.map(\.sequence) } == [Array(71...120), Array(21...70), Array(1...20)])
+        #expect(pages.map(\.olderCursor) == [71, 21, nil])
+    }
+
+    @Test func aMemberWhoLeftGetsNothingMoreAndOnlyAdminsRemoveOthers() async throws {
+        let (frames, result) = try await run { system, connections, engine in
+            let post = { (message: UInt64) in
+                await system.node(forUser: 1).post(from: connections[1]!, room: 0, clientMessage: message, bytes: 10,
+                                                   sentAt: engine.now)
+                try? await engine.clock.sleep(for: .seconds(1))
+            }
+            await post(1)
+            await system.node(forUser: 3).leave(connections[3]!, room: 0)
+            // A member (not an admin) tries to remove user 1: refused.
+            await system.node(forUser: 2).leave(connections[2]!, room: 0, removing: 1)
+            try? await engine.clock.sleep(for: .seconds(1))
+            await post(2)
+            return await system.rooms[0].memberCount
+        }
+        #expect(messages(frames[3]!) == [1])
+        #expect(messages(frames[1]!) == [1, 2] && messages(frames[2]!) == [1, 2])
+        #expect(result == 2)
     }
 }

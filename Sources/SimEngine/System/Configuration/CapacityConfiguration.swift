@@ -1,6 +1,7 @@
 /// The cost and capacity of each pipeline operation on a gateway node. Persisting is the
 /// store's (``StoreConfiguration``) and provider calls are the notification providers'
-/// (``ProviderProfile``).
+/// (``ProviderProfile``). Writing to a connection costs its share of the fan-out here, and then
+/// takes the connection's socket for the frame's bytes at the reader's pace.
 ///
 /// Each stage is a queueing station per node; its defaults describe one modest server.
 public struct CapacityConfiguration: Equatable, Sendable {
@@ -10,12 +11,9 @@ public struct CapacityConfiguration: Equatable, Sendable {
     /// Parsing and authorising one client request (a post, a join, a receipt). Default 4
     /// servers, log-normal with a 0.1 ms median.
     public var parse = StationConfiguration(servers: 4, serviceTime: .lognormal(median: 0.0001, sigma: 0.4))
-    /// Fanning a room's message out, per local recipient. Default 1 server (the node's event
-    /// loop), 2 µs per recipient.
-    public var fanout = StationConfiguration(servers: 1, serviceTime: .constant(0.000002))
-    /// Writing one frame to one connection's socket, on the same event loop as fan-out.
-    /// Default 1 µs per frame.
-    public var write = Distribution.constant(0.000001)
+    /// Fanning a frame out to a room's local members, per recipient, including the write into
+    /// each connection's queue. Default 1 server (the node's event loop), 3 µs per recipient.
+    public var fanout = StationConfiguration(servers: 1, serviceTime: .constant(0.000003))
 
     public init() {}
 
@@ -24,13 +22,12 @@ public struct CapacityConfiguration: Equatable, Sendable {
         try connect.validate(at: "\(location).connect")
         try parse.validate(at: "\(location).parse")
         try fanout.validate(at: "\(location).fanout")
-        try write.validate(at: "\(location).write")
     }
 }
 
 extension CapacityConfiguration: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case connect, parse, fanout, write
+        case connect, parse, fanout
     }
 
     public init(from decoder: any Decoder) throws {
@@ -40,7 +37,6 @@ extension CapacityConfiguration: Codable {
         connect = try container.decode(.connect, default: connect)
         parse = try container.decode(.parse, default: parse)
         fanout = try container.decode(.fanout, default: fanout)
-        write = try container.decode(.write, default: write)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -48,6 +44,5 @@ extension CapacityConfiguration: Codable {
         try container.encode(connect, forKey: .connect)
         try container.encode(parse, forKey: .parse)
         try container.encode(fanout, forKey: .fanout)
-        try container.encode(write, forKey: .write)
     }
 }

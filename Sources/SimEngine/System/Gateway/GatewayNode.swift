@@ -183,6 +183,23 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         return await rooms[room].join(user, as: role)
     }
 
+    /// The connection's user leaves `room`, or, as the room's admin, removes `user` from it.
+    public func leave(_ connection: Int, room: Int, removing user: Int? = nil) {
+        guard let actor = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        heard(from: connection)
+        let subject = user ?? actor
+        let target = rooms[room]
+        toHomeNode(of: room) { engine in engine.send(to: target) { $0.remove(subject, by: actor) } }
+    }
+
+    /// Stops sending `room`'s frames to every connection of `user` here.
+    public func unsubscribe(user: Int, from room: Int) {
+        for connection in connectionsByUser[user] ?? [] where connections[connection]?.rooms.contains(room) == true {
+            connections[connection]!.rooms.removeAll { $0 == room }
+            unsubscribe(connection, user: user, rooms: [room])
+        }
+    }
+
     /// A post arrives from `connection`: it is rate limited, parsed, and passed to its room,
     /// which answers the connection with an ack or a refusal.
     public func post(from connection: Int, room: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant) {
@@ -231,6 +248,17 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         guard let user = connections[connection]?.user, rooms.indices.contains(offset.room) else { return }
         heard(from: connection)
         recover(connection, user: user, from: offset)
+    }
+
+    /// The connection asks for the page of `room`'s history before `cursor` (newest when nil).
+    public func history(_ connection: Int, room: Int, before cursor: Int?) {
+        guard connections[connection] != nil, rooms.indices.contains(room) else { return }
+        heard(from: connection)
+        let target = rooms[room]
+        let origin = id
+        toHomeNode(of: room) { engine in
+            engine.send(to: target) { $0.history(before: cursor, replyTo: origin, connection: connection) }
+        }
     }
 
     /// Fans a room's message out to this node's connections in the room.

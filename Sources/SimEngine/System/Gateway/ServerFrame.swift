@@ -17,6 +17,8 @@ public enum ServerFrame: Equatable, Sendable {
     /// The messages after the client's offset cannot all be given: the client must show a gap
     /// up to `lastSequence` (in `epoch`) rather than pretend it has everything.
     case notRecovered(room: Int, RoomRecovery.Reason, epoch: UInt64, lastSequence: Int)
+    /// A page of the room's history the client asked for.
+    case history(room: Int, HistoryPage)
     /// A user started or stopped typing in a room; `at` is when the typist's client meant to
     /// send it, or when the indicator expired.
     case typing(room: Int, user: Int, isTyping: Bool, at: SimulationInstant)
@@ -32,6 +34,7 @@ public enum ServerFrame: Equatable, Sendable {
     public var bytes: Int {
         switch self {
         case .message(_, let message): message.bytes + 40
+        case .history(_, let page): page.messages.reduce(40) { $0 + $1.bytes + 16 }
         case .notRecovered, .joined: 48
         default: 32
         }

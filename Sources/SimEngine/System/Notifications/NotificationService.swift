@@ -28,6 +28,7 @@ public actor NotificationService: ModelActor {
     private var presence: Set<Int> = []
     private let usersStartOnline: Bool
     private var realtimeSink: (@Sendable (Int, ServerFrame) -> Void)?
+    private var store: Store?
     private var latencyHandles: [NotificationChannel: MetricsRecorder.Handle] = [:]
     private var nextID: UInt64 = 1
     /// What the service has done so far.
@@ -62,6 +63,12 @@ public actor NotificationService: ModelActor {
     /// Whether realtime delivery to `user` can succeed now.
     public func isOnline(_ user: Int) -> Bool { presence.contains(user) != usersStartOnline }
 
+    /// Persists every notification in `store` before it reaches any inbox; a failed write means
+    /// the notification was never created (counted in ``NotificationTally/unstored``).
+    public func persist(in store: Store) {
+        self.store = store
+    }
+
     /// Where realtime notifications go once delivered: `sink(user, frame)` writes the frame to
     /// the user's connections.
     public func connectRealtime(_ sink: @escaping @Sendable (Int, ServerFrame) -> Void) {
@@ -69,11 +76,27 @@ public actor NotificationService: ModelActor {
     }
 
     /// Creates a notification of `kind` for each of `users` (one user, or everyone for an
-    /// announcement) and starts delivering it; returns its id.
+    /// announcement) and starts delivering it, once stored when the service persists; returns
+    /// its id.
     @discardableResult
     public func notify(_ users: [Int], kind: NotificationKind) -> UInt64 {
         let id = nextID
         nextID += 1
+        guard let store else {
+            create(id, for: users, kind: kind)
+            return id
+        }
+        store.write(for: self) { service, outcome in
+            guard case .success = outcome else {
+                service.tally.unstored += users.count
+                return
+            }
+            service.create(id, for: users, kind: kind)
+        }
+        return id
+    }
+
+    private func create(_ id: UInt64, for users: [Int], kind: NotificationKind) {
         let now = engine.now
         for user in users {
             inboxes[user, default: NotificationInbox(pageSize: configuration.pageSize)].add(id: id, kind: kind, at: now)
@@ -85,7 +108,6 @@ public actor NotificationService: ModelActor {
             keep(delivery, for: key)
             perform(actions, for: key)
         }
-        return id
     }
 
     /// Deliveries not yet ended: zero once the service is quiet.

@@ -7,6 +7,8 @@ public struct NotificationTally: Equatable, Sendable {
     public var deliveredBy: [NotificationChannel: Int] = [:]
     /// Deliveries that ended failed on every channel.
     public var failed = 0
+    /// Deliveries never started because the notification could not be stored.
+    public var unstored = 0
     /// Attempts made, by channel.
     public var attempts: [NotificationChannel: Int] = [:]
     /// The most attempts any one delivery made on any one channel.

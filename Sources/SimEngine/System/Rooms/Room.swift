@@ -55,6 +55,24 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         }
     }
 
+    /// Loses the room's kept history, as a store failure does: the epoch changes, so clients
+    /// that recover from an older epoch are told their messages cannot be recovered.
+    public func loseHistory() {
+        log.loseHistory(at: engine.now)
+    }
+
+    /// Sends `user`, through node `origin`'s `connection`, the page of up to `page_size`
+    /// messages older than `cursor` (the newest page when nil), read from the store.
+    public func history(before cursor: Int?, replyTo origin: Int, connection: Int) {
+        store.read(for: self) { room, outcome in
+            guard case .success = outcome else {
+                return room.reply(.failed(room: room.id, clientMessage: 0), to: origin, connection)
+            }
+            let page = room.log.page(before: cursor, at: room.engine.now)
+            room.reply(.history(room: room.id, page), to: origin, connection)
+        }
+    }
+
     /// The node the room lives on.
     public nonisolated var homeNode: Int { id % nodes.count }
 
@@ -70,6 +88,18 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         membership.join(user, as: role)
         if isNew { engine.trace.record(.memberJoined(user: user, room: id), at: engine.now) }
         return RoomOffset(room: id, epoch: log.epoch, sequence: log.lastSequence)
+    }
+
+    /// `actor` removes `subject` from the room: anyone may leave, only admins remove others.
+    /// The subject's node stops sending it the room's frames.
+    @discardableResult
+    public func remove(_ subject: Int, by actor: Int) -> Result<Void, RoomMembership.Refusal> {
+        let decision = membership.authorizeManagement(by: actor, of: subject)
+        guard case .success = decision, membership.leave(subject) else { return decision }
+        engine.trace.record(.memberLeft(user: subject, room: id), at: engine.now)
+        let room = id
+        onNode(subject % nodes.count) { $0.unsubscribe(user: subject, from: room) }
+        return decision
     }
 
     /// A post from `user`, sent through node `origin`'s `connection`.
@@ -154,12 +184,19 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         engine.send(to: self, after: receiptBatch) { room in room.flushReceipts() }
     }
 
+    /// Stores the batch's markers in one write, then tells the senders; a failed write keeps
+    /// the batch for the next flush.
     private func flushReceipts() {
-        receiptFlushScheduled = false
-        for receipt in receipts.flush() {
-            for sender in log.senders(notifiedOf: receipt.user, after: receipt.from, upTo: receipt.upTo) {
-                let node = sender % nodes.count
-                sendToUser(sender, on: node, .receipt(receipt))
+        store.write(for: self) { room, outcome in
+            room.receiptFlushScheduled = false
+            guard case .success = outcome else {
+                room.receiptFlushScheduled = true
+                return room.engine.send(to: room, after: room.receiptBatch) { $0.flushReceipts() }
+            }
+            for receipt in room.receipts.flush() {
+                for sender in room.log.senders(notifiedOf: receipt.user, after: receipt.from, upTo: receipt.upTo) {
+                    room.sendToUser(sender, on: sender % room.nodes.count, .receipt(receipt))
+                }
             }
         }
     }

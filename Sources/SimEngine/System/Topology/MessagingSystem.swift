@@ -45,6 +45,7 @@ public struct MessagingSystem<Peer: ConnectionPeer>: Sendable {
                               notifications: notifications)
             await bus?.subscribe(node)
         }
+        await notifications.persist(in: store)
         await notifications.connectRealtime { user, frame in
             let node = nodes[user % nodes.count]
             engine.send(to: node) { $0.send(frame, toUser: user) }
