@@ -59,6 +59,7 @@ public actor Client: ConnectionPeer {
     private let metrics: ClientMetrics
     private let habits: ClientHabits
     private var receiptsScheduled = false
+    private var hasVanished = false
 
     /// Creates the client of user `id`, served by `system`'s node for the user.
     public init(engine: Engine, id: Int, system: MessagingSystem<Client>, metrics: ClientMetrics,
@@ -134,7 +135,30 @@ public actor Client: ConnectionPeer {
         engine.send(to: node) { $0.disconnect(connection) }
     }
 
+    /// The client's network fails for `duration`: frames both ways are lost, and nothing tells
+    /// either end. If the node finds the connection dead meanwhile, the client learns it from
+    /// its first heartbeat after the network returns, and reconnects.
+    public func loseNetwork(for duration: Duration) {
+        uplink.cut()
+        let connection = connection
+        if let connection { engine.send(to: node) { $0.setDownlinkCut(connection, true) } }
+        engine.send(to: self, after: duration) { client in
+            client.uplink.restore()
+            if let connection { client.engine.send(to: client.node) { $0.setDownlinkCut(connection, false) } }
+        }
+    }
+
+    /// The client disappears without closing its connection (a closed laptop, a dead phone):
+    /// it sends nothing more and never comes back; the node finds out by heartbeat timeout.
+    public func vanish() {
+        guard connection != nil else { return }
+        connection = nil
+        engine.metrics.adjust(metrics.connectedClients, by: -1, at: engine.now)
+        hasVanished = true
+    }
+
     public func connectionClosed(_ reason: CloseReason) {
+        guard !hasVanished else { return }
         guard connection != nil else { return }
         connection = nil
         engine.metrics.adjust(metrics.connectedClients, by: -1, at: engine.now)
@@ -155,7 +179,7 @@ public actor Client: ConnectionPeer {
     private func startHeartbeat(_ connection: Int) {
         engine.send(to: self, after: settings.gateway.heartbeatInterval) { client in
             guard client.connection == connection else { return }
-            client.toNode { node in node.heard(from: connection) }
+            client.toNode { node in node.ping(connection, from: client) }
             client.startHeartbeat(connection)
         }
     }
@@ -171,7 +195,7 @@ public actor Client: ConnectionPeer {
         let clock = engine.clock
         var intended = clock.now
         var room = roomOrder.first
-        while intended < end, let chosen = room {
+        while intended < end, let chosen = room, !hasVanished {
             // The client may have left the room while it waited: then it only draws the next.
             let canPost = rooms[chosen]?.role.canPost ?? false
             if habits.typesBeforeSending, canPost {
@@ -250,6 +274,7 @@ public actor Client: ConnectionPeer {
     // MARK: Receiving
 
     public func receive(_ frame: ServerFrame) {
+        guard !hasVanished else { return }
         switch frame {
         case .message(let room, let message):
             receive(message, in: room)

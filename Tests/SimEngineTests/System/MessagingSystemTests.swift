@@ -12,17 +12,19 @@ struct MessagingSystemTests {
         var duplicatesDropped = 0
         var failedWrites = 0
         var busLost = 0
+        var gatewayClosed: [CloseReason: Int] = [:]
         var busHandedOver = 0
         var connectedAtEnd = 0
     }
 
     /// `clients` clients in `rooms` rooms (two each, or one with a single room), posting every
-    /// 2 s on average for 20 s; `disturb` runs alongside the load.
+    /// 2 s on average for 20 s, then wait 90 s (long enough for a heartbeat timeout); `disturb`
+    /// runs alongside.
     private func simulate(
         clients: Int = 30, rooms: Int = 3, seed: UInt64 = 1,
         roles: @escaping @Sendable (Int) -> RoomRole = { _ in .member },
         configure: (inout SystemConfiguration) -> Void = { _ in },
-        disturb: @escaping @Sendable (MessagingSystem<Client>, Engine) async -> Void = { _, _ in }
+        disturb: @escaping @Sendable (MessagingSystem<Client>, [Client], Engine) async -> Void = { _, _, _ in }
     ) async throws -> Run {
         var configuration = SystemConfiguration()
         configure(&configuration)
@@ -42,8 +44,9 @@ struct MessagingSystemTests {
                 if roles(id) == .viewer { await client.post(to: id % rooms, bytes: 100, sentAt: engine.now) }
                 engine.spawn { await client.converse(until: end, thinkTime: .exponential(mean: 2), messageBytes: 200) }
             }
-            engine.spawn { await disturb(system, engine) }
-            try? await engine.clock.sleep(until: end.advanced(by: .seconds(30)))
+            let clients = actors
+            engine.spawn { await disturb(system, clients, engine) }
+            try? await engine.clock.sleep(until: end.advanced(by: .seconds(90)))
             var run = Run(delivery: engine.trace.deliveryReport, histories: [])
             for room in system.rooms {
                 run.histories.append(Array(await room.history.messages))
@@ -52,6 +55,7 @@ struct MessagingSystemTests {
                 run.failedWrites += await room.failedWrites
             }
             run.busLost = await system.bus?.lost ?? 0
+            for node in system.nodes { run.gatewayClosed.merge(await node.closed, uniquingKeysWith: +) }
             run.busHandedOver = await system.bus?.handedOver ?? 0
             for client in actors where await client.isConnected { run.connectedAtEnd += 1 }
             return run
@@ -72,7 +76,7 @@ struct MessagingSystemTests {
     }
 
     @Test func messagesAPubSubBusLosesAreFetchedBackByTheGapsTheyLeave() async throws {
-        let run = try await simulate(configure: { $0.gateway.nodes = 3 }) { system, engine in
+        let run = try await simulate(configure: { $0.gateway.nodes = 3 }) { system, _, engine in
             try? await engine.clock.sleep(until: SimulationInstant(nanoseconds: 8_000_000_000))
             await system.bus?.setDown(true)
             try? await engine.clock.sleep(for: .seconds(3))
@@ -120,7 +124,7 @@ struct MessagingSystemTests {
         #expect(run.delivery.lost == 0 && run.delivery.orderViolations == 0)
     }
 
-    private func restartNodeAt10s(_ system: MessagingSystem<Client>, _ engine: Engine) async {
+    private func restartNodeAt10s(_ system: MessagingSystem<Client>, _ clients: [Client], _ engine: Engine) async {
         try? await engine.clock.sleep(until: SimulationInstant(nanoseconds: 10_000_000_000))
         await system.nodes[0].dropAllConnections()
     }
@@ -146,6 +150,38 @@ struct MessagingSystemTests {
         }, disturb: restartNodeAt10s)
         // Node 0 served the even users; the odd ones go on posting to rooms the others left.
         #expect(run.connectedAtEnd == 15)
+        #expect(run.delivery.lost > 0 && run.delivery.reportedLost == 0)
+    }
+
+    /// Client 5 loses its network for `outage` from 8 s.
+    private func networkOutage(_ outage: Duration) -> @Sendable (MessagingSystem<Client>, [Client], Engine) async -> Void {
+        { _, clients, engine in
+            try? await engine.clock.sleep(until: SimulationInstant(nanoseconds: 8_000_000_000))
+            await clients[5].loseNetwork(for: outage)
+        }
+    }
+
+    @Test func aShortNetworkLossIsRepairedByFetchingTheGap() async throws {
+        let run = try await simulate(disturb: networkOutage(.seconds(10)))
+        #expect(run.gatewayClosed.isEmpty)
+        #expect(run.delivery.lost == 0 && run.delivery.reportedLost == 0 && run.delivery.orderViolations == 0)
+    }
+
+    @Test func aLongNetworkLossEndsInAReconnectThatRecoversTheSession() async throws {
+        let run = try await simulate(disturb: networkOutage(.seconds(60)))
+        // Silent for more than 45 s: the node closed the connection; the client came back.
+        #expect(run.gatewayClosed == [.heartbeatTimeout: 1])
+        #expect(run.connectedAtEnd == 30)
+        #expect(run.delivery.lost == 0 && run.delivery.reportedLost == 0 && run.delivery.orderViolations == 0)
+    }
+
+    @Test func aClientThatVanishesIsFoundDeadByHeartbeatAndStaysGone() async throws {
+        let run = try await simulate(disturb: { _, clients, engine in
+            try? await engine.clock.sleep(until: SimulationInstant(nanoseconds: 8_000_000_000))
+            await clients[5].vanish()
+        })
+        #expect(run.gatewayClosed == [.heartbeatTimeout: 1])
+        #expect(run.connectedAtEnd == 29)
         #expect(run.delivery.lost > 0 && run.delivery.reportedLost == 0)
     }
 }

@@ -81,4 +81,28 @@ struct NotificationServiceTests {
         #expect(badges.allSatisfy { $0 >= 0 })
         #expect(badges.reduce(0, +) > 0)
     }
+
+    /// Ten emails at once to a provider that takes 0.5 s, serving `concurrency` at a time.
+    private func burstOfEmails(concurrency: Int) async throws -> LatencySummary? {
+        var configuration = NotificationConfiguration()
+        configuration.channels = [.email]
+        configuration.providers[.email] = ProviderProfile(latency: .constant(0.5), failureRate: 0, concurrency: concurrency)
+        let settings = configuration
+        let engine = Engine(mode: .sim, seed: 1)
+        try await engine.runOnOwnThread { engine in
+            let service = NotificationService(engine: engine, configuration: settings)
+            for user in 0..<10 { await service.notify([user], kind: .system) }
+            try? await engine.clock.sleep(for: .seconds(60))
+        }
+        return engine.metrics.summaries["notification_email"]
+    }
+
+    @Test func aProviderServingTwoAtATimeMakesABurstWaitInLine() async throws {
+        let unlimited = try await burstOfEmails(concurrency: 0)
+        let two = try await burstOfEmails(concurrency: 2)
+        // Histogram values are exact to three significant digits.
+        #expect(unlimited?.count == 10 && abs((unlimited?.maxMs ?? 0) - 500) < 1)
+        // Five rounds of two: the last pair is answered after 2.5 s.
+        #expect(two?.count == 10 && abs((two?.maxMs ?? 0) - 2_500) < 3)
+    }
 }

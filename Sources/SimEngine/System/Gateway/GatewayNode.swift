@@ -153,6 +153,21 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         presence.heartbeat(connection: connection, at: engine.now)
     }
 
+    /// A client's heartbeat. A connection the node no longer has (it was found dead while the
+    /// client's network was down) is refused, so the client learns it must reconnect.
+    public func ping(_ connection: Int, from peer: Peer) {
+        guard connections[connection] != nil else {
+            return engine.send(to: peer) { $0.connectionClosed(.heartbeatTimeout) }
+        }
+        heard(from: connection)
+    }
+
+    /// Cuts the connection's downlink, or restores it: the network between node and client.
+    public func setDownlinkCut(_ connection: Int, _ cut: Bool) {
+        guard connections[connection] != nil else { return }
+        if cut { connections[connection]!.downlink.cut() } else { connections[connection]!.downlink.restore() }
+    }
+
     /// Decides a request of the connection's user against their rate limit; counts as heard.
     public func admit(_ connection: Int) -> RateLimitDecision? {
         guard let user = connections[connection]?.user else { return nil }

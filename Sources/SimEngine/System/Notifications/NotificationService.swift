@@ -22,6 +22,8 @@ public actor NotificationService: ModelActor {
     private let engine: Engine
     private let configuration: NotificationConfiguration
     private var providerRandom: [NotificationChannel: RandomStream]
+    /// The providers that serve a limited number of requests at once.
+    private var providerStations: [NotificationChannel: Station<NotificationService>] = [:]
     private var inboxes: [Int: NotificationInbox] = [:]
     private var deliveries: [DeliveryKey: NotificationDelivery] = [:]
     private var preferences: [Int: [NotificationChannel]] = [:]
@@ -47,6 +49,13 @@ public actor NotificationService: ModelActor {
         providerRandom = Dictionary(uniqueKeysWithValues: NotificationChannel.allCases.map { channel in
             (channel, engine.random("notifications.provider.\(channel.rawValue)", entity: entity))
         })
+        for channel in NotificationChannel.allCases {
+            let profile = configuration.providers[channel] ?? ProviderProfile.defaults(for: channel)
+            guard profile.concurrency > 0 else { continue }
+            providerStations[channel] = Station(
+                StationConfiguration(servers: profile.concurrency, serviceTime: profile.latency),
+                random: engine.random("station.provider.\(channel.rawValue)", entity: entity))
+        }
     }
 
     /// Sets the channels `user` wants, in order; an empty list means none.
@@ -166,12 +175,30 @@ public actor NotificationService: ModelActor {
     private func requestProvider(_ channel: NotificationChannel, attempt: Int, for key: DeliveryKey) {
         let profile = configuration.providers[channel] ?? ProviderProfile.defaults(for: channel)
         var random = providerRandom[channel]!
-        let latency = profile.latency.sampleNanoseconds(using: &random)
         let providerFails = random.nextUnitInterval() < profile.failureRate
-        providerRandom[channel] = random
         let succeeded = !providerFails && !(channel == .realtime && !isOnline(key.user))
-        engine.send(to: self, after: .nanoseconds(latency)) { service in
+        let answer: @Sendable (isolated NotificationService, StationVisit) -> Void = { service, _ in
             service.update(key) { $0.answer(channel: channel, attempt: attempt, succeeded: succeeded, at: $1) }
+        }
+        guard providerStations[channel] != nil else {
+            let latency = profile.latency.sampleNanoseconds(using: &random)
+            providerRandom[channel] = random
+            engine.send(to: self, after: .nanoseconds(latency)) { answer($0, StationVisit(wait: .zero, service: .zero)) }
+            return
+        }
+        providerRandom[channel] = random
+        if let service = providerStations[channel]!.arrive(at: engine.now, completion: answer) {
+            schedule(service, at: channel)
+        }
+    }
+
+    /// Ends a provider request when its service is done, and starts the next one waiting.
+    private func schedule(_ service: Station<NotificationService>.Service, at channel: NotificationChannel) {
+        engine.send(to: self, at: service.finishesAt) { notifications in
+            if let next = notifications.providerStations[channel]!.finish(at: notifications.engine.now) {
+                notifications.schedule(next, at: channel)
+            }
+            service.completion(notifications, service.visit)
         }
     }
 
