@@ -184,4 +184,41 @@ struct MessagingSystemTests {
         #expect(run.connectedAtEnd == 29)
         #expect(run.delivery.lost > 0 && run.delivery.reportedLost == 0)
     }
+
+    @Test func aStreamBusHandsOverWhatWaitedDuringAnOutage() async throws {
+        let run = try await simulate(configure: { configuration in
+            configuration.gateway.nodes = 3
+            configuration.bus.kind = .stream
+        }, disturb: { system, _, engine in
+            try? await engine.clock.sleep(until: SimulationInstant(nanoseconds: 8_000_000_000))
+            await system.bus?.setDown(true)
+            try? await engine.clock.sleep(for: .seconds(3))
+            await system.bus?.setDown(false)
+        })
+        #expect(run.busLost == 0 && run.busHandedOver > 0)
+        #expect(run.delivery.delivered == run.delivery.owed && run.delivery.orderViolations == 0)
+    }
+
+    @Test func aRoomOfTenThousandMembersDeliversToEveryone() async throws {
+        let engine = Engine(mode: .sim, seed: 1)
+        var configuration = SystemConfiguration()
+        configuration.gateway.nodes = 2
+        let settings = configuration
+        let report = try await engine.runOnOwnThread { engine in
+            let system = await MessagingSystem<Client>(engine: engine, configuration: settings, rooms: 1)
+            let metrics = ClientMetrics(engine.metrics)
+            var clients: [Client] = []
+            for id in 0..<10_000 {
+                let client = Client(engine: engine, id: id, system: system, metrics: metrics)
+                await client.connect()
+                await client.join(0)
+                clients.append(client)
+            }
+            for speaker in clients.prefix(5) { await speaker.post(to: 0, bytes: 200, sentAt: engine.now) }
+            try? await engine.clock.sleep(for: .seconds(10))
+            return engine.trace.deliveryReport
+        }
+        #expect(report.accepted == 5 && report.owed == 50_000)
+        #expect(report.delivered == 50_000 && report.lost == 0 && report.orderViolations == 0)
+    }
 }

@@ -2,6 +2,10 @@
 public struct SignalConfiguration: Equatable, Sendable {
     /// How long a presence change takes to reach interested users. Default 1 s.
     public var presenceDelay: Duration = .seconds(1)
+    /// Rooms with more members than this do not broadcast presence changes: each change would
+    /// go to every member, so joins alone cost members² frames (large-room products show
+    /// presence on demand instead). Default 1,000.
+    public var presenceRoomLimit = 1_000
     /// The least time between two typing signals of one client. Default 2 s (the marketplace's
     /// debounce).
     public var typingDebounce: Duration = .seconds(2)
@@ -19,6 +23,11 @@ public struct SignalConfiguration: Equatable, Sendable {
             throw ConfigurationError(location: "\(location).\(key)", problem: "must not be negative",
                                      remedy: "give 0s or a positive duration")
         }
+        guard presenceRoomLimit >= 0 else {
+            throw ConfigurationError(location: "\(location).presence_room_limit",
+                                     problem: "must not be negative, got \(presenceRoomLimit)",
+                                     remedy: "give the largest room that broadcasts presence, or 0 for none")
+        }
         guard typingExpiry > .zero else {
             throw ConfigurationError(location: "\(location).typing_expiry", problem: "must be longer than zero",
                                      remedy: "give a duration such as 5s")
@@ -29,7 +38,7 @@ public struct SignalConfiguration: Equatable, Sendable {
 extension SignalConfiguration: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case presenceDelay = "presence_delay", typingDebounce = "typing_debounce", typingExpiry = "typing_expiry"
-        case receiptBatch = "receipt_batch"
+        case receiptBatch = "receipt_batch", presenceRoomLimit = "presence_room_limit"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -40,6 +49,7 @@ extension SignalConfiguration: Codable {
         typingDebounce = try container.decodeDuration(.typingDebounce, default: typingDebounce)
         typingExpiry = try container.decodeDuration(.typingExpiry, default: typingExpiry)
         receiptBatch = try container.decodeDuration(.receiptBatch, default: receiptBatch)
+        presenceRoomLimit = try container.decode(.presenceRoomLimit, default: presenceRoomLimit)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -48,5 +58,6 @@ extension SignalConfiguration: Codable {
         try container.encodeDuration(typingDebounce, forKey: .typingDebounce)
         try container.encodeDuration(typingExpiry, forKey: .typingExpiry)
         try container.encodeDuration(receiptBatch, forKey: .receiptBatch)
+        try container.encode(presenceRoomLimit, forKey: .presenceRoomLimit)
     }
 }

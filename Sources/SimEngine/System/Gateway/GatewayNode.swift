@@ -409,7 +409,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         let changedAt = engine.now
         engine.send(to: self, after: presenceDelay) { node in
             node.toHomeNode(of: room) { engine in
-                engine.send(to: target) { $0.broadcast(.presence(user: user, isOnline: online, at: changedAt)) }
+                engine.send(to: target) { $0.presence(user, isOnline: online, at: changedAt) }
             }
         }
     }

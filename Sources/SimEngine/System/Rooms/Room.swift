@@ -28,6 +28,7 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     private var receipts = ReceiptLedger()
     private var receiptFlushScheduled = false
     private let receiptBatch: Duration
+    private let presenceRoomLimit: Int
     /// Posts refused because the sender may not post.
     public private(set) var refused = 0
     /// Retried posts recognised as duplicates and not stored again.
@@ -49,6 +50,7 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         log = RoomLog(policy: configuration.rooms)
         typists = TypingTracker(expiry: configuration.signals.typingExpiry)
         receiptBatch = configuration.signals.receiptBatch
+        presenceRoomLimit = configuration.signals.presenceRoomLimit
         nodeLinks = nodes.indices.map { target in
             NetworkLink(profile: configuration.network.nodeLink,
                         random: engine.random("room.node_link", entity: UInt64(id) << 32 | UInt64(target)))
@@ -154,7 +156,14 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         }
     }
 
-    // MARK: Typing and receipts
+    // MARK: Presence, typing and receipts
+
+    /// `user` came into the room's reach or left it at `at`: members are told, unless the room
+    /// is larger than the presence limit.
+    public func presence(_ user: Int, isOnline: Bool, at: SimulationInstant) {
+        guard membership.roles.count <= presenceRoomLimit else { return }
+        broadcast(.presence(user: user, isOnline: isOnline, at: at))
+    }
 
     /// `user` is typing, as its client meant at `sentAt`. Members see the indicator start, and
     /// see it stop when it expires without renewal; nothing is stored.
