@@ -105,4 +105,23 @@ struct NotificationServiceTests {
         // Five rounds of two: the last pair is answered after 2.5 s.
         #expect(two?.count == 10 && abs((two?.maxMs ?? 0) - 2_500) < 3)
     }
+
+    @Test func preferencesChooseChannelsPerKind() async throws {
+        let engine = Engine(mode: .sim, seed: 2)
+        let tally = try await engine.runOnOwnThread { engine in
+            var configuration = NotificationConfiguration()
+            for channel in NotificationChannel.allCases {
+                configuration.providers[channel] = ProviderProfile(latency: .constant(0.1), failureRate: 0)
+            }
+            let service = NotificationService(engine: engine, configuration: configuration)
+            await service.setPreferences(of: 1, to: [.push])
+            await service.setPreferences(of: 1, for: .paymentReminder, to: [.email])
+            await service.notify([1], kind: .paymentReminder)
+            await service.notify([1], kind: .orderUpdate)
+            await service.notify([2], kind: .orderUpdate)  // no preference: realtime first
+            try? await engine.clock.sleep(for: .seconds(10))
+            return await service.tally
+        }
+        #expect(tally.deliveredBy == [.email: 1, .push: 1, .realtime: 1])
+    }
 }

@@ -26,7 +26,8 @@ public actor NotificationService: ModelActor {
     private var providerStations: [NotificationChannel: Station<NotificationService>] = [:]
     private var inboxes: [Int: NotificationInbox] = [:]
     private var deliveries: [DeliveryKey: NotificationDelivery] = [:]
-    private var preferences: [Int: [NotificationChannel]] = [:]
+    /// Per user: channels by kind, and (under nil) for every other kind.
+    private var preferences: [Int: [NotificationKind?: [NotificationChannel]]] = [:]
     private var presence: Set<Int> = []
     private let usersStartOnline: Bool
     private var realtimeSink: (@Sendable (Int, ServerFrame) -> Void)?
@@ -58,9 +59,15 @@ public actor NotificationService: ModelActor {
         }
     }
 
-    /// Sets the channels `user` wants, in order; an empty list means none.
-    public func setPreferences(of user: Int, to channels: [NotificationChannel]) {
-        preferences[user] = channels
+    /// Sets the channels `user` wants, in order, for notifications of `kind` (every kind without
+    /// a preference of its own when nil); an empty list means none.
+    public func setPreferences(of user: Int, for kind: NotificationKind? = nil, to channels: [NotificationChannel]) {
+        preferences[user, default: [:]][kind] = channels
+    }
+
+    /// The channels a notification of `kind` for `user` tries, in order.
+    public func channels(of user: Int, for kind: NotificationKind) -> [NotificationChannel] {
+        preferences[user]?[kind] ?? preferences[user]?[nil] ?? configuration.channels
     }
 
     /// Marks `user` online or offline, which decides whether realtime delivery can succeed.
@@ -110,7 +117,7 @@ public actor NotificationService: ModelActor {
         for user in users {
             inboxes[user, default: NotificationInbox(pageSize: configuration.pageSize)].add(id: id, kind: kind, at: now)
             let key = DeliveryKey(notification: id, user: user, kind: kind, createdAt: now)
-            var delivery = NotificationDelivery(channels: preferences[user] ?? configuration.channels,
+            var delivery = NotificationDelivery(channels: channels(of: user, for: kind),
                                                 retry: configuration.retry)
             tally.created += 1
             let actions = delivery.start(at: now)
@@ -131,6 +138,11 @@ public actor NotificationService: ModelActor {
     /// Marks one notification of `user` read.
     public func markRead(user: Int, id: UInt64) {
         inboxes[user]?.markRead(id: id, at: engine.now)
+    }
+
+    /// Marks the notifications `ids` of `user` read (a bulk action).
+    public func markRead(user: Int, ids: [UInt64]) {
+        _ = inboxes[user]?.markRead(ids: ids, at: engine.now)
     }
 
     /// Marks every notification of `user` created at or before `cutoff` read.
