@@ -25,7 +25,7 @@ public enum ScenarioCatalog {
                 rampUp: .seconds(10)),
             ChatScenario(
                 name: "hot-room",
-                summary: "1,000 clients in one room greeting at once: the burst queues at the store, then FIFO links hold messages behind slow ones; p99 breaches 100 ms",
+                summary: "1,000 clients joining one room at once: a million presence frames and a burst of greetings queue at the node's fan-out for seconds; p99 breaches 100 ms",
                 clients: 1_000, duration: .seconds(30), rooms: 1, roomsPerClient: 1,
                 thinkTime: .exponential(mean: 10)),
         ]
