@@ -106,7 +106,8 @@ public struct ChatScenario: Scenario {
         }
         try? await engine.clock.sleep(until: end.advanced(by: drain))
 
-        return ScenarioOutcome(clients: clients, delivery: engine.trace.deliveryReport)
+        return ScenarioOutcome(clients: clients, delivery: engine.trace.deliveryReport,
+                               findings: engine.trace.findings(at: engine.now))
     }
 
     /// `count` distinct indices below `total`, in ascending order (a partial Fisher–Yates shuffle).

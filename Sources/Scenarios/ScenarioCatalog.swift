@@ -17,7 +17,7 @@ public enum ScenarioCatalog {
         [
             ChatScenario(
                 name: "quickstart",
-                summary: "2,000 clients arriving over 10 s, chatting in 400 rooms of about 15 with typing, receipts and notifications for a minute; checks order and exactly-once delivery",
+                summary: "2,000 clients arriving over 10 s, chatting in 400 rooms of about 15 with typing, receipts and notifications for a minute; every guarantee holds",
                 clients: 2_000, duration: .seconds(60), rooms: 400, roomsPerClient: 3,
                 thinkTime: .exponential(mean: 5), system: broadband,
                 habits: ClientHabits(typesBeforeSending: true, sendsReceipts: true, readsNotifications: true),

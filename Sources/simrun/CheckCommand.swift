@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
             throw ExitStatus.badInput.exitCode
         }
         let delivery = recorder.deliveryReport
-        let outcome = ScenarioOutcome(clients: 0, delivery: delivery)
+        let outcome = ScenarioOutcome(clients: 0, delivery: delivery, findings: recorder.findings())
         if !quiet {
             print("""
                 \(trace)

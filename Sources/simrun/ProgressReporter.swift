@@ -43,7 +43,7 @@ final class ProgressReporter: Sendable {
             let connected = engine.metrics.value(ofGauge: "connected_clients") ?? 0
             return String(format: "progress  t %.1f s of %.0f s load  %.2fM events/s  %d clients  %d violations",
                           progress.now.seconds, Double(load.components.seconds), rate / 1e6, connected,
-                          engine.trace.orderViolations)
+                          engine.trace.violationsSoFar)
         }
         guard let line else { return }
         let text = interactive ? "\r\u{1B}[2K" + line : line + "\n"

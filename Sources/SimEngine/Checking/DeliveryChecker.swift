@@ -1,11 +1,13 @@
 /// Checks the delivery guarantees over a stream of trace events: per-room order (each member
-/// receives a room's messages in sequence, with no gap it was not told of) and exactly-once
-/// delivery (each member receives every message accepted after it joined, once, unless its
-/// client reported it missing).
+/// receives a room's messages in sequence, with no gap it was not told of, so that after a
+/// reconnect every message was recovered or reported lost, never silently skipped), no
+/// duplicate delivery, and no silent loss (each member receives every message accepted while
+/// it was in the room, unless its client reported it missing). Silent loss violates
+/// at-least-once and effectively-once; under at-most-once it is counted, not a violation.
 ///
 /// The same checker runs online, fed by the trace recorder as events happen, and offline over
 /// a trace file (`simrun check`). Memory is bounded by the number of (member, room) pairs.
-public struct DeliveryChecker: Sendable {
+public struct DeliveryChecker: GuaranteeChecker {
     private struct MemberKey: Hashable, Sendable {
         var user: Int
         var room: Int
@@ -27,6 +29,8 @@ public struct DeliveryChecker: Sendable {
     private var lastAccepted: [Int: Int] = [:]
     private var members: [MemberKey: MemberState] = [:]
     private var counts = DeliveryReport()
+    private var guarantee = 0
+    private var firstDuplicate: String?
 
     public init() {}
 
@@ -53,6 +57,8 @@ public struct DeliveryChecker: Sendable {
             member.owedBefore += (lastAccepted[room] ?? 0) - member.joinedAfter
             member.isMember = false
             members[key] = member
+        case .checkParameters(let parameters):
+            guarantee = parameters.guarantee
         case .messageSent:
             counts.sent += 1
         case .messageAccepted(let room, let sequence, _, _):
@@ -69,6 +75,9 @@ public struct DeliveryChecker: Sendable {
             if sequence != expected {
                 recordOrderViolation("client-\(user) received seq \(sequence) of room-\(room) at \(time) but expected seq \(expected)")
             }
+            if sequence <= member.lastReceived, firstDuplicate == nil {
+                firstDuplicate = "client-\(user) received seq \(sequence) of room-\(room) again at \(time)"
+            }
             member.lastReceived = Swift.max(member.lastReceived, sequence)
             member.received += 1
             members[key] = member
@@ -82,7 +91,46 @@ public struct DeliveryChecker: Sendable {
                 member.lastReceived = upTo
             }
             members[key] = member
+        default:
+            break
         }
+    }
+
+    public func findings(at end: SimulationInstant) -> [GuaranteeFinding] {
+        Self.findings(for: report, lossIsViolation: guarantee > 0, firstDuplicate: firstDuplicate, firstLoss: firstLoss)
+    }
+
+    /// The delivery findings `report` amounts to.
+    ///
+    /// - Parameter lossIsViolation: whether the guarantee promises no silent loss (at-least-once
+    ///   and effectively-once do; at-most-once does not).
+    public static func findings(for report: DeliveryReport, lossIsViolation: Bool, firstDuplicate: String? = nil,
+                                firstLoss: String? = nil) -> [GuaranteeFinding] {
+        var loss = GuaranteeFinding(name: "no_silent_loss")
+        if lossIsViolation, report.lost > 0 {
+            loss.violations = report.lost
+            loss.firstViolation = "\(report.lost) of \(report.owed) owed deliveries never arrived and were never reported "
+                + "missing" + (firstLoss.map { "; first: \($0)" } ?? "")
+        }
+        var duplicates = GuaranteeFinding(name: "no_duplicate_delivery", violations: report.duplicates)
+        if report.duplicates > 0 { duplicates.firstViolation = firstDuplicate ?? "\(report.duplicates) deliveries made twice" }
+        return [
+            GuaranteeFinding(name: "per_room_order", violations: report.orderViolations,
+                             firstViolation: report.firstOrderViolation),
+            duplicates,
+            loss,
+        ]
+    }
+
+    /// The first member, in (room, user) order, that is missing a delivery, with what it missed.
+    private var firstLoss: String? {
+        let missing = members.filter { key, member in
+            let owed = member.owedBefore + (member.isMember ? (lastAccepted[key.room] ?? 0) - member.joinedAfter : 0)
+            return owed > member.received + member.reportedMissing
+        }
+        guard let (key, member) = missing.min(by: { ($0.key.room, $0.key.user) < ($1.key.room, $1.key.user) }) else { return nil }
+        return "client-\(key.user) in room-\(key.room) has everything up to seq \(member.lastReceived) of "
+            + "\(lastAccepted[key.room] ?? 0) but received \(member.received) of what it was owed"
     }
 
     /// Order violations so far: O(1), unlike ``report``, which walks every member.

@@ -116,7 +116,9 @@ public actor Client: ConnectionPeer {
     public func join(_ room: Int, as role: RoomRole = .member) async {
         guard let connection, rooms[room] == nil,
               let offset = await node.join(connection, room: room, as: role) else { return }
-        rooms[room] = RoomState(role: role, joinedAfter: offset.sequence, epoch: offset.epoch, last: offset.sequence)
+        // Messages from before the join are not the client's to acknowledge.
+        rooms[room] = RoomState(role: role, joinedAfter: offset.sequence, epoch: offset.epoch, last: offset.sequence,
+                                deliveredSent: offset.sequence, readSent: offset.sequence, readable: offset.sequence)
         roomOrder.append(room)
     }
 
@@ -297,8 +299,11 @@ public actor Client: ConnectionPeer {
             release(room)
         case .typing(_, let user, let isTyping, let at):
             if isTyping, user != id { record(metrics.typingLatency, since: at) }
-        case .presence(let user, _, let at):
-            if user != id { record(metrics.presenceLatency, since: at) }
+        case .presence(let room, let user, let online, let at):
+            guard user != id else { return }
+            record(metrics.presenceLatency, since: at)
+            engine.trace.record(.presenceSeen(observer: id, room: room, user: user, online: online ? 1 : 0,
+                                              changedAt: at.nanoseconds), at: engine.now)
         case .receipt:
             engine.metrics.add(metrics.receipts, at: engine.now)
         case .notification(let notification, _, _):

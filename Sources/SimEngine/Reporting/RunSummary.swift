@@ -83,14 +83,10 @@ public struct RunSummary: Codable, Equatable, Sendable {
                             expectedDeliveries: delivery.owed, lost: delivery.lost, reportedLost: delivery.reportedLost,
                             duplicates: delivery.duplicates)
         latency = metrics.summaries
-        let exactlyOnce = delivery.lost + delivery.duplicates
-        invariants = [
-            Invariant(name: "per_room_order", status: delivery.orderViolations == 0 ? .pass : .fail,
-                      violations: delivery.orderViolations, firstViolation: delivery.firstOrderViolation),
-            Invariant(name: "exactly_once_delivery", status: exactlyOnce == 0 ? .pass : .fail, violations: exactlyOnce,
-                      firstViolation: exactlyOnce == 0 ? nil
-                          : "\(delivery.lost) lost and \(delivery.duplicates) duplicated of \(delivery.owed) owed deliveries"),
-        ]
+        invariants = outcome.findings.map { finding in
+            Invariant(name: finding.name, status: finding.held ? .pass : .fail, violations: finding.violations,
+                      firstViolation: finding.firstViolation)
+        }
         let latency = self.latency
         self.thresholds = thresholds.map { threshold in
             let observed = threshold.observed(latency: latency, delivered: delivery.delivered - delivery.duplicates,

@@ -2,25 +2,23 @@
 public struct ScenarioOutcome: Equatable, Sendable {
     /// Synthetic clients that took part.
     public var clients: Int
-    /// The delivery checks' findings.
+    /// The delivery checks' counts.
     public var delivery: DeliveryReport
+    /// Every guarantee's findings.
+    public var findings: [GuaranteeFinding]
 
-    public init(clients: Int, delivery: DeliveryReport) {
+    /// An outcome; without `findings`, those of `delivery` alone, with silent loss a violation.
+    public init(clients: Int, delivery: DeliveryReport, findings: [GuaranteeFinding]? = nil) {
         self.clients = clients
         self.delivery = delivery
+        self.findings = findings ?? DeliveryChecker.findings(for: delivery, lossIsViolation: true)
     }
 
     /// Descriptions of every guarantee that was violated; empty when all held.
     public var violations: [String] {
-        var found: [String] = []
-        if let first = delivery.firstOrderViolation {
-            found.append("per-room order: \(delivery.orderViolations) violation(s); first: \(first)")
+        findings.filter { !$0.held }.map { finding in
+            "\(finding.name): \(finding.violations) violation(s); first: \(finding.firstViolation ?? "not recorded")"
         }
-        if delivery.lost > 0 || delivery.duplicates > 0 {
-            found.append("exactly-once delivery: \(delivery.lost) lost and \(delivery.duplicates) duplicated "
-                         + "of \(delivery.owed) owed")
-        }
-        return found
     }
 
     /// `pass` when every guarantee held.

@@ -9,7 +9,8 @@ public final class TraceRecorder: Sendable {
     private struct State {
         var hasher = TraceHasher()
         var count: UInt64 = 0
-        var checker = DeliveryChecker()
+        var suite = GuaranteeSuite()
+        var lastTime = SimulationInstant.start
         var sink: TraceFileWriter?
     }
 
@@ -27,7 +28,8 @@ public final class TraceRecorder: Sendable {
             state.hasher.combine(UInt64(bitPattern: time.nanoseconds))
             state.hasher.combine(event.tag)
             event.forEachField { _, value in state.hasher.combine(UInt64(bitPattern: value)) }
-            state.checker.observe(event, at: time)
+            state.suite.observe(event, at: time)
+            state.lastTime = time
             state.sink?.write(event, at: time)
         }
     }
@@ -38,11 +40,18 @@ public final class TraceRecorder: Sendable {
     /// How many events were recorded.
     public var count: UInt64 { state.withLock { $0.count } }
 
-    /// Order violations found so far, cheap enough to poll while the run goes.
-    public var orderViolations: Int { state.withLock { $0.checker.orderViolations } }
+    /// Violations found so far by the checks that judge as events arrive, cheap enough to poll
+    /// while the run goes.
+    public var violationsSoFar: Int { state.withLock { $0.suite.violationsSoFar } }
 
     /// What the delivery checks found in the events so far (walks every member: for the end).
-    public var deliveryReport: DeliveryReport { state.withLock { $0.checker.report } }
+    public var deliveryReport: DeliveryReport { state.withLock { $0.suite.delivery.report } }
+
+    /// Every guarantee's findings, judged as if the run ended at `end` (at the last event's
+    /// time when nil).
+    public func findings(at end: SimulationInstant? = nil) -> [GuaranteeFinding] {
+        state.withLock { $0.suite.findings(at: end ?? $0.lastTime) }
+    }
 
     /// Finishes the sink, if any: flushes it and moves it into place.
     public func commit() throws(ReportError) {

@@ -95,12 +95,12 @@ struct SignalsTests {
             await system.node(forUser: 3).disconnect(connections[3]!)
         }
         let presence = frames[2]!.compactMap { frame -> (Int, Bool, SimulationInstant)? in
-            if case .presence(let user, let online, let at) = frame { (user, online, at) } else { nil }
+            if case .presence(0, let user, let online, let at) = frame { (user, online, at) } else { nil }
         }
         // Users 1, 2, 3 came online as they joined (2 and 3 after 2 was listening), then 3 left.
         #expect(presence.map(\.0) == [1, 2, 3, 3])
         #expect(presence.map(\.1) == [true, true, true, false])
-        #expect(frames[4]!.allSatisfy { if case .presence(let user, _, _) = $0 { user == 4 } else { true } })
+        #expect(frames[4]!.allSatisfy { if case .presence(_, let user, _, _) = $0 { user == 4 } else { true } })
     }
 
     @Test func aConnectedUserGetsNotificationsInRealtimeAndAnAbsentOneFallsBackToPush() async throws {

@@ -2,6 +2,9 @@
 public struct SignalConfiguration: Equatable, Sendable {
     /// How long a presence change takes to reach interested users. Default 1 s.
     public var presenceDelay: Duration = .seconds(1)
+    /// The longest a presence change may take to reach a room's members, which the checks hold
+    /// the system to. Default 5 s.
+    public var presenceBound: Duration = .seconds(5)
     /// Rooms with more members than this do not broadcast presence changes: each change would
     /// go to every member, so joins alone cost members² frames (large-room products show
     /// presence on demand instead). Default 1,000.
@@ -23,6 +26,10 @@ public struct SignalConfiguration: Equatable, Sendable {
             throw ConfigurationError(location: "\(location).\(key)", problem: "must not be negative",
                                      remedy: "give 0s or a positive duration")
         }
+        guard presenceBound > .zero else {
+            throw ConfigurationError(location: "\(location).presence_bound", problem: "must be longer than zero",
+                                     remedy: "give a duration such as 5s")
+        }
         guard presenceRoomLimit >= 0 else {
             throw ConfigurationError(location: "\(location).presence_room_limit",
                                      problem: "must not be negative, got \(presenceRoomLimit)",
@@ -39,6 +46,7 @@ extension SignalConfiguration: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case presenceDelay = "presence_delay", typingDebounce = "typing_debounce", typingExpiry = "typing_expiry"
         case receiptBatch = "receipt_batch", presenceRoomLimit = "presence_room_limit"
+        case presenceBound = "presence_bound"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -50,6 +58,7 @@ extension SignalConfiguration: Codable {
         typingExpiry = try container.decodeDuration(.typingExpiry, default: typingExpiry)
         receiptBatch = try container.decodeDuration(.receiptBatch, default: receiptBatch)
         presenceRoomLimit = try container.decode(.presenceRoomLimit, default: presenceRoomLimit)
+        presenceBound = try container.decodeDuration(.presenceBound, default: presenceBound)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -59,5 +68,6 @@ extension SignalConfiguration: Codable {
         try container.encodeDuration(typingExpiry, forKey: .typingExpiry)
         try container.encodeDuration(receiptBatch, forKey: .receiptBatch)
         try container.encode(presenceRoomLimit, forKey: .presenceRoomLimit)
+        try container.encodeDuration(presenceBound, forKey: .presenceBound)
     }
 }

@@ -34,6 +34,14 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         var nanosecondsPerByte: Double
         var isWriting = false
         var rooms: [Int] = []
+        /// Requests are parsed in parallel but passed on in the order they arrived.
+        var parsed = OrderedCompletion<ParsedRequest>()
+    }
+
+    /// A parsed request on its way to its room's home node.
+    private struct ParsedRequest: Sendable {
+        var room: Int
+        var forward: @Sendable (Engine) -> Void
     }
 
     private struct Session {
@@ -173,7 +181,11 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         guard let user = connections[connection]?.user else { return nil }
         heard(from: connection)
         let decision = limiters[user, default: RateLimiter(policy: configuration.rateLimit)].decide(at: engine.now)
-        if decision != .admitted { rateLimited += 1 }
+        if decision == .admitted {
+            engine.trace.record(.requestAdmitted(user: user), at: engine.now)
+        } else {
+            rateLimited += 1
+        }
         return decision
     }
 
@@ -224,15 +236,25 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
             return
         }
         let user = connections[connection]!.user
-        let service = parseStation.arrive(at: engine.now) { node, _ in
-            let target = node.rooms[room]
-            let origin = node.id
-            node.toHomeNode(of: room) { engine in
-                engine.send(to: target) { room in
-                    room.post(from: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt,
-                              replyTo: origin, connection: connection)
-                }
+        let target = rooms[room]
+        let origin = id
+        parse(for: connection, toward: room) { engine in
+            engine.send(to: target) { room in
+                room.post(from: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt,
+                          replyTo: origin, connection: connection)
             }
+        }
+    }
+
+    /// Parses a request of `connection` to `room`, then runs `forward` once it reaches the
+    /// room's home node. The parse servers work in parallel, but a connection's requests leave
+    /// in the order they came, as one socket's frames do.
+    private func parse(for connection: Int, toward room: Int, _ forward: @escaping @Sendable (Engine) -> Void) {
+        let ticket = connections[connection]!.parsed.start()
+        let request = ParsedRequest(room: room, forward: forward)
+        let service = parseStation.arrive(at: engine.now) { node, _ in
+            guard let due = node.connections[connection]?.parsed.finish(ticket, request) else { return }
+            for request in due { node.toHomeNode(of: request.room, request.forward) }
         }
         if let service { schedule(service, at: .parse) }
     }
@@ -407,6 +429,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         guard rooms.indices.contains(room) else { return }
         let target = rooms[room]
         let changedAt = engine.now
+        engine.trace.record(.presenceChanged(room: room, user: user, online: online ? 1 : 0), at: changedAt)
         engine.send(to: self, after: presenceDelay) { node in
             node.toHomeNode(of: room) { engine in
                 engine.send(to: target) { $0.presence(user, isOnline: online, at: changedAt) }

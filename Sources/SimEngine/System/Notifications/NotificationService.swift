@@ -115,7 +115,10 @@ public actor NotificationService: ModelActor {
     private func create(_ id: UInt64, for users: [Int], kind: NotificationKind) {
         let now = engine.now
         for user in users {
-            inboxes[user, default: NotificationInbox(pageSize: configuration.pageSize)].add(id: id, kind: kind, at: now)
+            if inboxes[user, default: NotificationInbox(pageSize: configuration.pageSize)].add(id: id, kind: kind, at: now) {
+                engine.trace.record(.notificationCreated(id: id, user: user), at: now)
+                recordBadge(of: user)
+            }
             let key = DeliveryKey(notification: id, user: user, kind: kind, createdAt: now)
             var delivery = NotificationDelivery(channels: channels(of: user, for: kind),
                                                 retry: configuration.retry)
@@ -137,28 +140,55 @@ public actor NotificationService: ModelActor {
 
     /// Marks one notification of `user` read.
     public func markRead(user: Int, id: UInt64) {
-        inboxes[user]?.markRead(id: id, at: engine.now)
+        markRead(user: user, ids: [id])
     }
 
     /// Marks the notifications `ids` of `user` read (a bulk action).
     public func markRead(user: Int, ids: [UInt64]) {
-        _ = inboxes[user]?.markRead(ids: ids, at: engine.now)
+        let now = engine.now
+        var changed = false
+        for id in ids where inboxes[user]?.markRead(id: id, at: now) == true {
+            engine.trace.record(.notificationRead(id: id, user: user, cutoff: -1), at: now)
+            changed = true
+        }
+        if changed { recordBadge(of: user) }
     }
 
     /// Marks every notification of `user` created at or before `cutoff` read.
     public func markAllRead(user: Int, createdUpTo cutoff: SimulationInstant) {
-        inboxes[user]?.markAllRead(createdUpTo: cutoff, at: engine.now)
+        guard let inbox = inboxes[user] else { return }
+        let now = engine.now
+        let reading = inbox.entries.filter { $0.readAt == nil && $0.createdAt <= cutoff }.map(\.id)
+        inboxes[user]!.markAllRead(createdUpTo: cutoff, at: now)
+        for id in reading { engine.trace.record(.notificationRead(id: id, user: user, cutoff: cutoff.nanoseconds), at: now) }
+        if !reading.isEmpty { recordBadge(of: user) }
     }
 
-    /// Records that `user` clicked notification `id`.
+    /// Records that `user` clicked notification `id`, which also marks it read.
     public func click(user: Int, id: UInt64) {
-        inboxes[user]?.click(id: id, at: engine.now)
+        let wasUnread = inboxes[user]?.entries.first { $0.id == id }?.readAt == nil
+        guard inboxes[user]?.click(id: id, at: engine.now) == true else { return }
+        if wasUnread {
+            engine.trace.record(.notificationRead(id: id, user: user, cutoff: -1), at: engine.now)
+            recordBadge(of: user)
+        }
+    }
+
+    private func recordBadge(of user: Int) {
+        engine.trace.record(.badgeChanged(user: user, badge: inboxes[user]?.unread ?? 0), at: engine.now)
+    }
+
+    private static func traceIndex(of channel: NotificationChannel) -> Int {
+        NotificationChannel.allCases.firstIndex(of: channel)!
     }
 
     private func perform(_ actions: [NotificationDelivery.Action], for key: DeliveryKey) {
         for action in actions {
             switch action {
             case .attempt(let channel, let attempt, let timeoutAt):
+                engine.trace.record(.notificationAttempted(id: key.notification, user: key.user,
+                                                           channel: Self.traceIndex(of: channel), attempt: attempt),
+                                    at: engine.now)
                 tally.attempts[channel, default: 0] += 1
                 tally.mostAttemptsOnOneChannel = Swift.max(tally.mostAttemptsOnOneChannel, attempt)
                 requestProvider(channel, attempt: attempt, for: key)
@@ -170,6 +200,8 @@ public actor NotificationService: ModelActor {
                     service.update(key) { $0.retryDue(at: $1) }
                 }
             case .finished(.delivered(let channel)):
+                engine.trace.record(.notificationEnded(id: key.notification, user: key.user, delivered: 1,
+                                                       channel: Self.traceIndex(of: channel)), at: engine.now)
                 tally.deliveredBy[channel, default: 0] += 1
                 let now = engine.now
                 if latencyHandles[channel] == nil { latencyHandles[channel] = engine.metrics.latency("notification_\(channel.rawValue)") }
@@ -178,6 +210,8 @@ public actor NotificationService: ModelActor {
                     realtimeSink?(key.user, .notification(id: key.notification, kind: key.kind, createdAt: key.createdAt))
                 }
             case .finished(.failed):
+                engine.trace.record(.notificationEnded(id: key.notification, user: key.user, delivered: 0, channel: -1),
+                                    at: engine.now)
                 tally.failed += 1
             }
         }

@@ -1,9 +1,10 @@
 /// A chat room: the single writer that checks, stores, orders and broadcasts its messages.
 ///
 /// A post is checked against the room's membership (a viewer may not post), deduplicated by
-/// client message id when the guarantee is effectively-once, and persisted in the store. Only
-/// once stored does it get the next gap-free sequence number, so the room's order is the order
-/// in which its writes complete, and a failed write leaves no gap. The sender then gets an ack,
+/// client message id when the guarantee is effectively-once, and persisted in the store. Writes
+/// run concurrently on the store's pool but commit in the order the posts arrived: only then
+/// does a post get the next gap-free sequence number, so the room's order is its arrival order
+/// (each sender's messages stay in sending order), and a failed write leaves no gap. The sender then gets an ack,
 /// and the message goes to the room's home node directly and to every other node over the bus,
 /// where each node fans it out to its own members. Every member, the sender included, receives
 /// the message: the sender's copy confirms its place in the room's order.
@@ -23,6 +24,8 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     private var dedup: DedupWindow
     /// Client message ids being written now (effectively-once drops their retries).
     private var writing: Set<UInt64> = []
+    /// Posts whose writes finish out of order commit in arrival order.
+    private var commits = OrderedCompletion<StoredPost>()
     private var log: RoomLog
     private var typists: TypingTracker
     private var receipts = ReceiptLedger()
@@ -122,15 +125,36 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
                 return
             }
         }
+        let ticket = commits.start()
+        let post = StoredPost(user: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt, origin: origin,
+                              connection: connection, stored: false)
         store.write(for: self) { room, outcome in
-            room.writing.remove(clientMessage)
-            guard case .success = outcome else {
-                room.failedWrites += 1
-                return room.reply(.failed(room: room.id, clientMessage: clientMessage), to: origin, connection)
-            }
-            room.commit(from: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt, replyTo: origin,
-                        connection: connection)
+            var post = post
+            post.stored = (try? outcome.get()) != nil
+            for due in room.commits.finish(ticket, post) { room.settle(due) }
         }
+    }
+
+    /// A post whose write finished, waiting for the posts that arrived before it.
+    private struct StoredPost: Sendable {
+        var user: Int
+        var clientMessage: UInt64
+        var bytes: Int
+        var sentAt: SimulationInstant
+        var origin: Int
+        var connection: Int
+        var stored: Bool
+    }
+
+    /// Commits a stored post, or tells its sender the write failed.
+    private func settle(_ post: StoredPost) {
+        writing.remove(post.clientMessage)
+        guard post.stored else {
+            failedWrites += 1
+            return reply(.failed(room: id, clientMessage: post.clientMessage), to: post.origin, post.connection)
+        }
+        commit(from: post.user, clientMessage: post.clientMessage, bytes: post.bytes, sentAt: post.sentAt,
+               replyTo: post.origin, connection: post.connection)
     }
 
     /// A stored message gets its sequence, is acknowledged and is broadcast.
@@ -142,7 +166,11 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         engine.trace.record(.messageAccepted(room: id, sequence: message.sequence, user: user, clientMessage: clientMessage),
                             at: now)
         reply(.ack(room: id, clientMessage: clientMessage, sequence: message.sequence), to: origin, connection)
-        if typists.expiry(user: user, room: id) != nil { typists.stopped(user: user, room: id) }
+        if typists.expiry(user: user, room: id) != nil {
+            // The message ends the indicator; members' clients stop showing it when it arrives.
+            typists.stopped(user: user, room: id)
+            engine.trace.record(.typingStopped(room: id, user: user), at: now)
+        }
         broadcast(.message(room: id, message))
     }
 
@@ -162,7 +190,7 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     /// is larger than the presence limit.
     public func presence(_ user: Int, isOnline: Bool, at: SimulationInstant) {
         guard membership.roles.count <= presenceRoomLimit else { return }
-        broadcast(.presence(user: user, isOnline: isOnline, at: at))
+        broadcast(.presence(room: id, user: user, isOnline: isOnline, at: at))
     }
 
     /// `user` is typing, as its client meant at `sentAt`. Members see the indicator start, and
@@ -170,7 +198,10 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     public func typing(_ user: Int, sentAt: SimulationInstant) {
         guard membership.roles[user] != nil else { return }
         let now = engine.now
-        guard typists.typing(user: user, room: id, at: now) else { return }
+        guard typists.typing(user: user, room: id, at: now) else {
+            return engine.trace.record(.typingRenewed(room: id, user: user), at: now)
+        }
+        engine.trace.record(.typingStarted(room: id, user: user), at: now)
         broadcast(.typing(room: id, user: user, isTyping: true, at: sentAt))
         scheduleTypingExpiry(user, at: typists.expiry(user: user, room: id)!)
     }
@@ -180,6 +211,7 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
             guard let expiry = room.typists.expiry(user: user, room: room.id) else { return }
             if expiry > room.engine.now { return room.scheduleTypingExpiry(user, at: expiry) }
             room.typists.stopped(user: user, room: room.id)
+            room.engine.trace.record(.typingStopped(room: room.id, user: user), at: room.engine.now)
             room.broadcast(.typing(room: room.id, user: user, isTyping: false, at: room.engine.now))
         }
     }
@@ -204,6 +236,9 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
             }
             for receipt in room.receipts.flush() {
                 for sender in room.log.senders(notifiedOf: receipt.user, after: receipt.from, upTo: receipt.upTo) {
+                    room.engine.trace.record(.receiptSent(reader: receipt.user, room: room.id,
+                                                          kind: receipt.kind == .delivered ? 0 : 1,
+                                                          upTo: receipt.upTo, recipient: sender), at: room.engine.now)
                     room.sendToUser(sender, on: sender % room.nodes.count, .receipt(receipt))
                 }
             }

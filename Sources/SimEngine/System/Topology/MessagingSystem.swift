@@ -26,6 +26,7 @@ public struct MessagingSystem<Peer: ConnectionPeer>: Sendable {
     /// Builds the system with `rooms` rooms.
     public init(engine: Engine, configuration: SystemConfiguration, rooms roomCount: Int) async {
         self.configuration = configuration
+        engine.trace.record(.checkParameters(parameters: CheckParameters(configuration)), at: engine.now)
         let nodes = (0..<configuration.gateway.nodes).map { id in
             GatewayNode<Peer>(engine: engine, id: id, configuration: configuration.gateway,
                               capacity: configuration.capacity, clientLink: configuration.network.clientLink,
