@@ -184,6 +184,7 @@ struct RunCommand: ParsableCommand {
               trace      \(summary.traceHash) (\(summary.traceEvents) events)
             """)
         for violation in violations { print("  VIOLATED   \(violation)") }
+        if !violations.isEmpty { print("  reproduce  \(summary.command)") }
         for threshold in summary.thresholds {
             let observed = threshold.observed.map(format) ?? "none"
             print("  \(threshold.passed ? "SLO met  " : "SLO BREACHED") \(threshold.condition) (observed \(observed))")

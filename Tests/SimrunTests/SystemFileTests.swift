@@ -53,4 +53,20 @@ struct SystemFileTests {
         #expect(result.status == 64)
         #expect(result.standardError.contains("/nonexistent/system.yaml: cannot be read"))
     }
+
+    @Test func anInjectedFaultExits2AndJUnitFailsItsGuaranteeAndTheBreachedThreshold() throws {
+        let file = try write("faults: { receipts_to_reader: true }\n", as: "faulty.yaml")
+        let out = try SimrunBinary.temporaryFolder()
+        let result = try SimrunBinary.run(["run", "--system", file, "--out", out, "--clients", "60", "--duration", "5s",
+                                           "--threshold", "message_delivery.p99<1ms"])
+        #expect(result.status == 2)  // a violated guarantee wins over the breached threshold
+        #expect(result.standardOutput.contains("VIOLATED   no_receipt_for_own_message"))
+        #expect(result.standardOutput.contains("reproduce  simrun run quickstart --seed 1"))
+        let junit = try String(contentsOfFile: out + "/junit.xml", encoding: .utf8)
+        #expect(junit.contains(#"name="guarantee.no_receipt_for_own_message">\#n      <failure"#))
+        #expect(junit.contains(#"name="threshold.message_delivery.p99&lt;1ms">\#n      <failure"#))
+        let summary = try SimrunBinary.summary(in: out)
+        let invariants = summary["invariants"] as? [[String: Any]] ?? []
+        #expect(invariants.filter { $0["status"] as? String == "fail" }.map { $0["name"] as? String } == ["no_receipt_for_own_message"])
+    }
 }

@@ -28,6 +28,8 @@ public struct SystemConfiguration: Equatable, Sendable {
     public var capacity = CapacityConfiguration()
     /// How the synthetic clients reconnect and retry.
     public var clients = ClientConfiguration()
+    /// Deliberately faulty components (none by default), to prove the checkers.
+    public var faults = FaultConfiguration()
 
     public init() {}
 
@@ -47,7 +49,7 @@ public struct SystemConfiguration: Equatable, Sendable {
 
 extension SystemConfiguration: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case gateway, rooms, delivery, signals, notifications, network, store, bus, capacity, clients
+        case gateway, rooms, delivery, signals, notifications, network, store, bus, capacity, clients, faults
     }
 
     public init(from decoder: any Decoder) throws {
@@ -64,6 +66,7 @@ extension SystemConfiguration: Codable {
         bus = try container.decode(.bus, default: bus)
         capacity = try container.decode(.capacity, default: capacity)
         clients = try container.decode(.clients, default: clients)
+        faults = try container.decode(.faults, default: faults)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -78,5 +81,6 @@ extension SystemConfiguration: Codable {
         try container.encode(bus, forKey: .bus)
         try container.encode(capacity, forKey: .capacity)
         try container.encode(clients, forKey: .clients)
+        try container.encode(faults, forKey: .faults)
     }
 }

@@ -32,6 +32,7 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     private var receiptFlushScheduled = false
     private let receiptBatch: Duration
     private let presenceRoomLimit: Int
+    private let faults: FaultConfiguration
     /// Posts refused because the sender may not post.
     public private(set) var refused = 0
     /// Retried posts recognised as duplicates and not stored again.
@@ -54,6 +55,7 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         typists = TypingTracker(expiry: configuration.signals.typingExpiry)
         receiptBatch = configuration.signals.receiptBatch
         presenceRoomLimit = configuration.signals.presenceRoomLimit
+        faults = configuration.faults
         nodeLinks = nodes.indices.map { target in
             NetworkLink(profile: configuration.network.nodeLink,
                         random: engine.random("room.node_link", entity: UInt64(id) << 32 | UInt64(target)))
@@ -235,7 +237,9 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
                 return room.engine.send(to: room, after: room.receiptBatch) { $0.flushReceipts() }
             }
             for receipt in room.receipts.flush() {
-                for sender in room.log.senders(notifiedOf: receipt.user, after: receipt.from, upTo: receipt.upTo) {
+                var recipients = room.log.senders(notifiedOf: receipt.user, after: receipt.from, upTo: receipt.upTo)
+                if room.faults.receiptsToReader { recipients.append(receipt.user) }
+                for sender in recipients {
                     room.engine.trace.record(.receiptSent(reader: receipt.user, room: room.id,
                                                           kind: receipt.kind == .delivered ? 0 : 1,
                                                           upTo: receipt.upTo, recipient: sender), at: room.engine.now)
