@@ -83,7 +83,7 @@ public struct ChatScenario: Scenario {
 
     public func run(in engine: Engine) async -> ScenarioOutcome {
         let messaging = await MessagingSystem<Client>(engine: engine, configuration: system, rooms: rooms)
-        let metrics = ClientMetrics(engine.metrics)
+        let metrics = ClientMetrics(engine.metrics, nodes: system.gateway.nodes)
         var membership = engine.random("scenario.membership")
         var arrivals = engine.random("scenario.arrivals")
         let start = engine.now

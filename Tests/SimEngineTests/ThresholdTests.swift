@@ -8,6 +8,9 @@ struct ThresholdTests {
         ("message_delivery.p99.9 <= 0.25s", "message_delivery.p99.9", .atMost, 250),
         ("message_delivery.max>500us", "message_delivery.max", .greaterThan, 0.5),
         ("delivery_ratio>=0.999", "delivery_ratio", .atLeast, 0.999),
+        ("typing.p99<50ms", "typing.p99", .lessThan, 50),
+        ("message_delivery[room=large].p99.9<1s", "message_delivery[room=large].p99.9", .lessThan, 1_000),
+        ("stage.store.p50<10ms", "stage.store.p50", .lessThan, 10),
     ])
     func thresholdsParseWithTheirUnits(text: String, metric: String, comparison: Threshold.Comparison, limit: Double) throws {
         let threshold = try Threshold.parse(text)
@@ -20,7 +23,8 @@ struct ThresholdTests {
         ("message_delivery.p99 100ms", "has no comparison"),
         ("message_delivery.p99<100", "'100' is not a latency"),
         ("message_delivery.p98<100ms", "unknown statistic 'p98'"),
-        ("typing.p99<100ms", "unknown metric 'typing.p99'"),
+        ("typng.p99<100ms", "unknown metric 'typng'"),
+        ("message_delivery<100ms", "unknown statistic 'message_delivery'"),
         ("delivery_ratio>=most", "'most' is not a number"),
     ])
     func malformedThresholdsSayWhatIsWrong(text: String, problem: String) {

@@ -26,8 +26,11 @@ public struct Threshold: Equatable, Sendable {
         case deliveryRatio
     }
 
-    /// The latency metrics a run produces.
-    public static let latencyMetrics = ["message_delivery"]
+    /// The latency metrics a run can produce. Each may carry a tag, `NAME[KEY=VALUE]`, such as
+    /// `message_delivery[room=large]` or `message_delivery[node=1]`; `stage.NAME` metrics time
+    /// each pipeline stage (wait plus service).
+    public static let latencyMetrics = ["message_delivery", "typing", "presence", "receipt", "reconnect", "gap_recovery",
+                                        "notification_realtime", "notification_push", "notification_email", "stage"]
     /// The statistics a latency threshold may use.
     public static let statistics = ["p50", "p90", "p99", "p99.9", "max"]
 
@@ -65,18 +68,22 @@ public struct Threshold: Equatable, Sendable {
             guard let value = Double(valueText), value.isFinite else { throw refuse("'\(valueText)' is not a number") }
             return Threshold(measure: .deliveryRatio, comparison: comparison, limit: value, text: trimmed)
         }
-        guard let dot = name.firstIndex(of: "."), Self.latencyMetrics.contains(String(name[..<dot])) else {
+        // The statistic is the last part, which may itself hold a dot (p99.9).
+        let statisticText = Self.statistics.sorted { $0.count > $1.count }.first { name.hasSuffix(".\($0)") }
+        let metric = statisticText.map { String(name.dropLast($0.count + 1)) } ?? name
+        let family = String(metric.prefix { $0 != "[" && $0 != "." })
+        guard Self.latencyMetrics.contains(family), !metric.isEmpty else {
             let known = (Self.latencyMetrics.map { "\($0).p99" } + ["delivery_ratio"]).joined(separator: ", ")
-            throw refuse("unknown metric '\(name)'; known: \(known)")
+            throw refuse("unknown metric '\(metric)'; known: \(known)")
         }
-        let statistic = String(name[name.index(after: dot)...])
-        guard Self.statistics.contains(statistic) else {
-            throw refuse("unknown statistic '\(statistic)'; accepted: \(Self.statistics.joined(separator: ", "))")
+        guard let statistic = statisticText else {
+            let written = name.split(separator: ".").last.map(String.init) ?? name
+            throw refuse("unknown statistic '\(written)'; accepted: \(Self.statistics.joined(separator: ", "))")
         }
         guard let duration = DurationText.parse(valueText) else {
             throw refuse("'\(valueText)' is not a latency; give a number and a unit (us, ms, s)")
         }
-        return Threshold(measure: .latency(metric: String(name[..<dot]), statistic: statistic), comparison: comparison,
+        return Threshold(measure: .latency(metric: metric, statistic: statistic), comparison: comparison,
                          limit: Double(duration.wholeNanoseconds) / 1e6, text: trimmed)
     }
 

@@ -60,6 +60,7 @@ public actor Client: ConnectionPeer {
     private let habits: ClientHabits
     private var receiptsScheduled = false
     private var hasVanished = false
+    private var disconnectedAt: SimulationInstant?
 
     /// Creates the client of user `id`, served by `system`'s node for the user.
     public init(engine: Engine, id: Int, system: MessagingSystem<Client>, metrics: ClientMetrics,
@@ -98,6 +99,10 @@ public actor Client: ConnectionPeer {
         self.connection = connection
         reconnectAttempts = 0
         engine.metrics.adjust(metrics.connectedClients, by: 1, at: engine.now)
+        if let since = disconnectedAt {
+            record(metrics.reconnectLatency, since: since)
+            disconnectedAt = nil
+        }
         if resumed {
             // The rooms resend what was missed; live messages that overtake it wait for it.
             for room in roomOrder { rooms[room]!.fetchingSince = engine.now }
@@ -163,6 +168,7 @@ public actor Client: ConnectionPeer {
         guard !hasVanished else { return }
         guard connection != nil else { return }
         connection = nil
+        disconnectedAt = engine.now
         engine.metrics.adjust(metrics.connectedClients, by: -1, at: engine.now)
         scheduleReconnect()
     }
@@ -304,8 +310,9 @@ public actor Client: ConnectionPeer {
             record(metrics.presenceLatency, since: at)
             engine.trace.record(.presenceSeen(observer: id, room: room, user: user, online: online ? 1 : 0,
                                               changedAt: at.nanoseconds), at: engine.now)
-        case .receipt:
+        case .receipt(_, let since):
             engine.metrics.add(metrics.receipts, at: engine.now)
+            record(metrics.receiptLatency, since: since)
         case .notification(let notification, _, _):
             engine.metrics.add(metrics.notifications, at: engine.now)
             guard habits.readsNotifications else { return }
@@ -341,12 +348,14 @@ public actor Client: ConnectionPeer {
         for room in roomOrder {
             let state = rooms[room]!
             if state.last > state.deliveredSent {
-                toNode { node in node.receipt(connection, room: room, .delivered, upTo: state.last) }
+                let sentAt = engine.now
+                toNode { node in node.receipt(connection, room: room, .delivered, upTo: state.last, sentAt: sentAt) }
                 rooms[room]!.deliveredSent = state.last
             }
             if state.readable > state.readSent {
                 let upTo = state.readable
-                toNode { node in node.receipt(connection, room: room, .read, upTo: upTo) }
+                let sentAt = engine.now
+                toNode { node in node.receipt(connection, room: room, .read, upTo: upTo, sentAt: sentAt) }
                 rooms[room]!.readSent = upTo
             }
             rooms[room]!.readable = rooms[room]!.deliveredSent
@@ -369,7 +378,7 @@ public actor Client: ConnectionPeer {
             // The common case: next in order, nothing held back.
             rooms.values[index].last = message.sequence
             record(message, in: room)
-            if !rooms.values[index].heldBack.isEmpty { release(room) }
+            if !rooms.values[index].heldBack.isEmpty || rooms.values[index].fetchingSince != nil { release(room) }
             return
         }
         rooms.values[index].heldBack[message.sequence] = message
@@ -388,7 +397,10 @@ public actor Client: ConnectionPeer {
         while let next = rooms[room]!.heldBack.removeValue(forKey: rooms[room]!.last + 1) {
             accept(next, in: room)
         }
-        if rooms[room]!.heldBack.isEmpty { rooms[room]!.fetchingSince = nil }
+        if rooms[room]!.heldBack.isEmpty, let since = rooms[room]!.fetchingSince {
+            rooms[room]!.fetchingSince = nil
+            record(metrics.gapRecoveryLatency, since: since)
+        }
     }
 
     private func accept(_ message: RoomMessage, in room: Int) {
@@ -400,7 +412,13 @@ public actor Client: ConnectionPeer {
         if message.sender != id { scheduleReceipts() }
         let now = engine.now
         engine.trace.record(.messageDelivered(user: id, room: room, sequence: message.sequence), at: now)
-        engine.metrics.record(metrics.deliveryLatency, nanoseconds: now.nanoseconds - message.sentAt.nanoseconds, at: now)
+        let latency = now.nanoseconds - message.sentAt.nanoseconds
+        engine.metrics.record(metrics.deliveryLatency, nanoseconds: latency, at: now)
+        engine.metrics.record(metrics.deliveryByRoomSize[ClientMetrics.roomSizeClass(message.roomSize)], nanoseconds: latency,
+                              at: now)
+        if !metrics.deliveryByNode.isEmpty {
+            engine.metrics.record(metrics.deliveryByNode[id % metrics.deliveryByNode.count], nanoseconds: latency, at: now)
+        }
     }
 
     /// The room's messages up to `upTo` that never came are reported missing, in runs; those

@@ -137,7 +137,8 @@ public final class MetricsRecorder: Sendable {
     /// Every latency metric's run-level summary, by name.
     public var summaries: [String: LatencySummary] {
         state.withLock { state in
-            Dictionary(uniqueKeysWithValues: zip(state.latencyNames, state.histograms.map(\.summary)))
+            // A metric nothing was recorded into (no reconnects in a calm run) has no percentiles.
+            Dictionary(uniqueKeysWithValues: zip(state.latencyNames, state.histograms.map(\.summary)).filter { $0.1.count > 0 })
         }
     }
 

@@ -15,6 +15,8 @@ struct MessagingSystemTests {
         var gatewayClosed: [CloseReason: Int] = [:]
         var busHandedOver = 0
         var connectedAtEnd = 0
+        /// Observations per latency metric.
+        var latencyCounts: [String: Int] = [:]
     }
 
     /// `clients` clients in `rooms` rooms (two each, or one with a single room), posting every
@@ -32,7 +34,7 @@ struct MessagingSystemTests {
         let engine = Engine(mode: .sim, seed: seed)
         return try await engine.runOnOwnThread { engine in
             let system = await MessagingSystem<Client>(engine: engine, configuration: settings, rooms: rooms)
-            let metrics = ClientMetrics(engine.metrics)
+            let metrics = ClientMetrics(engine.metrics, nodes: settings.gateway.nodes)
             let end = engine.now.advanced(by: .seconds(20))
             var actors: [Client] = []
             for id in 0..<clients {
@@ -58,6 +60,7 @@ struct MessagingSystemTests {
             for node in system.nodes { run.gatewayClosed.merge(await node.closed, uniquingKeysWith: +) }
             run.busHandedOver = await system.bus?.handedOver ?? 0
             for client in actors where await client.isConnected { run.connectedAtEnd += 1 }
+            run.latencyCounts = engine.metrics.summaries.mapValues { Int($0.count) }
             return run
         }
     }
@@ -70,6 +73,13 @@ struct MessagingSystemTests {
     @Test func threeNodesDeliverEveryMessageOverTheBusInOrder() async throws {
         let run = try await simulate(configure: { $0.gateway.nodes = 3 })
         #expect(run.delivery.accepted > 200)
+        // Latency by node adds up to the whole; every stage was timed.
+        let byNode = (0..<3).compactMap { run.latencyCounts["message_delivery[node=\($0)]"] }
+        #expect(byNode.count == 3 && byNode.reduce(0, +) == run.latencyCounts["message_delivery"])
+        #expect(run.latencyCounts["message_delivery[room=small]"] == run.latencyCounts["message_delivery"])
+        for stage in ["stage.connect", "stage.parse", "stage.store_write", "stage.fanout"] {
+            #expect((run.latencyCounts[stage] ?? 0) > 0, "\(stage)")
+        }
         #expect(run.delivery.delivered == run.delivery.owed)
         #expect(run.delivery.lost == 0 && run.delivery.duplicates == 0 && run.delivery.orderViolations == 0)
         #expect(run.busHandedOver > 0 && run.busLost == 0)
@@ -132,6 +142,9 @@ struct MessagingSystemTests {
     @Test func clientsThatReconnectWithinTheSessionRecoverEverything() async throws {
         let run = try await simulate(disturb: restartNodeAt10s)
         #expect(run.connectedAtEnd == 30)
+        // The single node served every user: each reconnected once and recovered its two rooms.
+        #expect(run.latencyCounts["reconnect"] == 30)
+        #expect(run.latencyCounts["gap_recovery"] == 60)
         #expect(run.delivery.lost == 0 && run.delivery.reportedLost == 0 && run.delivery.orderViolations == 0)
         #expect(run.delivery.delivered == run.delivery.owed)
     }

@@ -47,7 +47,7 @@ struct SignalsTests {
     }
 
     private func receipts(_ frames: [ServerFrame]) -> [ReceiptLedger.Receipt] {
-        frames.compactMap { if case .receipt(let receipt) = $0 { receipt } else { nil } }
+        frames.compactMap { if case .receipt(let receipt, _) = $0 { receipt } else { nil } }
     }
 
     @Test func typingReachesOnlyTheRoomAndExpiresUnlessRenewed() async throws {

@@ -58,6 +58,8 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     private var connectStation: Station<GatewayNode>
     private var parseStation: Station<GatewayNode>
     private var fanoutStation: Station<GatewayNode>
+    /// Wait plus service at each station.
+    private let stageLatency: (connect: MetricsRecorder.Handle, parse: MetricsRecorder.Handle, fanout: MetricsRecorder.Handle)
     private var rooms: [Room<Peer>] = []
     private var notifications: NotificationService?
     private var nodeLinks: [NetworkLink] = []
@@ -96,6 +98,8 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         parseStation = Station(capacity.parse, random: engine.random("station.gateway.parse", entity: entity))
         fanoutStation = Station(capacity.fanout, random: engine.random("station.gateway.fanout", entity: entity))
         presence = PresenceTracker(heartbeatTimeout: configuration.heartbeatInterval + configuration.heartbeatTimeout)
+        stageLatency = (engine.metrics.latency("stage.connect"), engine.metrics.latency("stage.parse"),
+                        engine.metrics.latency("stage.fanout"))
     }
 
     /// Gives the node the system's rooms, the links to the `nodes` nodes that host them, and the
@@ -268,11 +272,13 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     }
 
     /// The connection's user has received (or read) `room` up to `upTo`.
-    public func receipt(_ connection: Int, room: Int, _ kind: ReceiptLedger.Kind, upTo: Int) {
+    public func receipt(_ connection: Int, room: Int, _ kind: ReceiptLedger.Kind, upTo: Int,
+                        sentAt: SimulationInstant? = nil) {
+        let sentAt = sentAt ?? engine.now
         guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return }
         heard(from: connection)
         let target = rooms[room]
-        toHomeNode(of: room) { engine in engine.send(to: target) { $0.receipt(user, kind, upTo: upTo) } }
+        toHomeNode(of: room) { engine in engine.send(to: target) { $0.receipt(user, kind, upTo: upTo, sentAt: sentAt) } }
     }
 
     /// Writes `frame` to every connection of `user` on this node.
@@ -445,11 +451,12 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     private func schedule(_ service: Station<GatewayNode>.Service, at stage: Stage) {
         engine.send(to: self, at: service.finishesAt) { node in
             let now = node.engine.now
-            let next = switch stage {
-            case .connect: node.connectStation.finish(at: now)
-            case .parse: node.parseStation.finish(at: now)
-            case .fanout: node.fanoutStation.finish(at: now)
+            let (next, metric) = switch stage {
+            case .connect: (node.connectStation.finish(at: now), node.stageLatency.connect)
+            case .parse: (node.parseStation.finish(at: now), node.stageLatency.parse)
+            case .fanout: (node.fanoutStation.finish(at: now), node.stageLatency.fanout)
             }
+            node.engine.metrics.record(metric, nanoseconds: service.visit.sojourn.wholeNanoseconds, at: now)
             if let next { node.schedule(next, at: stage) }
             service.completion(node, service.visit)
         }

@@ -26,8 +26,9 @@ public enum ServerFrame: Equatable, Sendable {
     case presence(room: Int, user: Int, isOnline: Bool, at: SimulationInstant)
     /// A notification for the connection's user, created at `createdAt`.
     case notification(id: UInt64, kind: NotificationKind, createdAt: SimulationInstant)
-    /// Someone's receipt for messages the connection's user sent.
-    case receipt(ReceiptLedger.Receipt)
+    /// Someone's receipt for messages the connection's user sent; `since` is when the reader's
+    /// client sent the oldest marker in it.
+    case receipt(ReceiptLedger.Receipt, since: SimulationInstant)
 
     /// The frame's size on the wire: a message's own size plus framing, small fixed sizes for
     /// control frames.

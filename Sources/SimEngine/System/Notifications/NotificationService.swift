@@ -223,7 +223,11 @@ public actor NotificationService: ModelActor {
         var random = providerRandom[channel]!
         let providerFails = random.nextUnitInterval() < profile.failureRate
         let succeeded = !providerFails && !(channel == .realtime && !isOnline(key.user))
-        let answer: @Sendable (isolated NotificationService, StationVisit) -> Void = { service, _ in
+        let answer: @Sendable (isolated NotificationService, StationVisit) -> Void = { service, visit in
+            if service.providerStations[channel] != nil {
+                let metric = service.engine.metrics.latency("stage.provider_\(channel.rawValue)")
+                service.engine.metrics.record(metric, nanoseconds: visit.sojourn.wholeNanoseconds, at: service.engine.now)
+            }
             service.update(key) { $0.answer(channel: channel, attempt: attempt, succeeded: succeeded, at: $1) }
         }
         guard providerStations[channel] != nil else {

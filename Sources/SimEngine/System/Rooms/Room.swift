@@ -30,6 +30,8 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     private var typists: TypingTracker
     private var receipts = ReceiptLedger()
     private var receiptFlushScheduled = false
+    /// When the oldest marker waiting for the next flush was sent, per (reader, kind).
+    private var receiptsWaitingSince: [ReceiptWait: SimulationInstant] = [:]
     private let receiptBatch: Duration
     private let presenceRoomLimit: Int
     private let faults: FaultConfiguration
@@ -163,7 +165,8 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     private func commit(from user: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant,
                         replyTo origin: Int, connection: Int) {
         let now = engine.now
-        let message = log.append(sender: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt, at: now)
+        let message = log.append(sender: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt,
+                                 roomSize: membership.roles.count, at: now)
         if guarantee == .effectivelyOnce { dedup.remember(clientMessage, sequence: message.sequence, at: now) }
         engine.trace.record(.messageAccepted(room: id, sequence: message.sequence, user: user, clientMessage: clientMessage),
                             at: now)
@@ -220,11 +223,19 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
 
     /// `user` has received (or read) the room up to `upTo`. Markers are batched and each batch
     /// tells the senders of the messages it covers, never the reader about their own.
-    public func receipt(_ user: Int, _ kind: ReceiptLedger.Kind, upTo: Int) {
+    public func receipt(_ user: Int, _ kind: ReceiptLedger.Kind, upTo: Int, sentAt: SimulationInstant) {
         guard membership.roles[user] != nil, upTo <= log.lastSequence else { return }
-        guard receipts.record(kind, user: user, room: id, upTo: upTo), !receiptFlushScheduled else { return }
+        guard receipts.record(kind, user: user, room: id, upTo: upTo) else { return }
+        let wait = ReceiptWait(user: user, kind: kind)
+        receiptsWaitingSince[wait] = Swift.min(receiptsWaitingSince[wait] ?? sentAt, sentAt)
+        guard !receiptFlushScheduled else { return }
         receiptFlushScheduled = true
         engine.send(to: self, after: receiptBatch) { room in room.flushReceipts() }
+    }
+
+    private struct ReceiptWait: Hashable, Sendable {
+        var user: Int
+        var kind: ReceiptLedger.Kind
     }
 
     /// Stores the batch's markers in one write, then tells the senders; a failed write keeps
@@ -236,14 +247,17 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
                 room.receiptFlushScheduled = true
                 return room.engine.send(to: room, after: room.receiptBatch) { $0.flushReceipts() }
             }
+            let waiting = room.receiptsWaitingSince
+            room.receiptsWaitingSince.removeAll(keepingCapacity: true)
             for receipt in room.receipts.flush() {
+                let since = waiting[ReceiptWait(user: receipt.user, kind: receipt.kind)] ?? room.engine.now
                 var recipients = room.log.senders(notifiedOf: receipt.user, after: receipt.from, upTo: receipt.upTo)
                 if room.faults.receiptsToReader { recipients.append(receipt.user) }
                 for sender in recipients {
                     room.engine.trace.record(.receiptSent(reader: receipt.user, room: room.id,
                                                           kind: receipt.kind == .delivered ? 0 : 1,
                                                           upTo: receipt.upTo, recipient: sender), at: room.engine.now)
-                    room.sendToUser(sender, on: sender % room.nodes.count, .receipt(receipt))
+                    room.sendToUser(sender, on: sender % room.nodes.count, .receipt(receipt, since: since))
                 }
             }
         }

@@ -37,9 +37,9 @@ public struct RoomLog: Sendable {
 
     /// Sequences the next message and keeps it.
     public mutating func append(sender: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant? = nil,
-                                at time: SimulationInstant) -> RoomMessage {
+                                roomSize: Int = 0, at time: SimulationInstant) -> RoomMessage {
         let message = RoomMessage(sequence: nextSequence, sender: sender, clientMessage: clientMessage,
-                                  sentAt: sentAt, acceptedAt: time, bytes: bytes)
+                                  sentAt: sentAt, acceptedAt: time, bytes: bytes, roomSize: roomSize)
         nextSequence += 1
         kept.append(message)
         trim(at: time)

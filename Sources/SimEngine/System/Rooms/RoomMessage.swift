@@ -13,9 +13,12 @@ public struct RoomMessage: Equatable, Sendable {
     public var acceptedAt: SimulationInstant
     /// Its size on the wire.
     public var bytes: Int
+    /// The room's members when it was accepted, for latency by room size.
+    public var roomSize: Int
 
     public init(sequence: Int, sender: Int, clientMessage: UInt64, sentAt: SimulationInstant? = nil,
-                acceptedAt: SimulationInstant, bytes: Int) {
+                acceptedAt: SimulationInstant, bytes: Int, roomSize: Int = 0) {
+        self.roomSize = roomSize
         self.sentAt = sentAt ?? acceptedAt
         self.sequence = sequence
         self.sender = sender

@@ -21,6 +21,8 @@ public actor Store: ModelActor {
     private var pool: Station<Store>
     private var failures: RandomStream
     private var isAvailable = true
+    private let writeLatency: MetricsRecorder.Handle
+    private let readLatency: MetricsRecorder.Handle
     /// Requests that failed, by reason.
     public private(set) var failed: [StoreFailure: Int] = [:]
 
@@ -31,19 +33,21 @@ public actor Store: ModelActor {
         pool = Station(StationConfiguration(servers: configuration.poolSize, serviceTime: configuration.writeLatency),
                        random: engine.random("station.store.pool", entity: entity))
         failures = engine.random("store.failures", entity: entity)
+        writeLatency = engine.metrics.latency("stage.store_write")
+        readLatency = engine.metrics.latency("stage.store_read")
     }
 
     /// Writes once a connection is free; returns the visit or why it failed.
     public func write() async -> Outcome {
         await withUnsafeContinuation { continuation in
-            request(configuration.writeLatency) { continuation.resume(returning: $0) }
+            request(isWrite: true) { continuation.resume(returning: $0) }
         }
     }
 
     /// Reads once a connection is free; returns the visit or why it failed.
     public func read() async -> Outcome {
         await withUnsafeContinuation { continuation in
-            request(configuration.readLatency) { continuation.resume(returning: $0) }
+            request(isWrite: false) { continuation.resume(returning: $0) }
         }
     }
 
@@ -71,19 +75,22 @@ public actor Store: ModelActor {
                                                     then: @escaping @Sendable (isolated A, Outcome) -> Void) {
         let engine = engine
         engine.send(to: self) { store in
-            store.request(isWrite ? store.configuration.writeLatency : store.configuration.readLatency) { outcome in
+            store.request(isWrite: isWrite) { outcome in
                 engine.send(to: requester) { then($0, outcome) }
             }
         }
     }
 
-    private func request(_ latency: Distribution, completion: @escaping @Sendable (Outcome) -> Void) {
+    private func request(isWrite: Bool, completion: @escaping @Sendable (Outcome) -> Void) {
+        let latency = isWrite ? configuration.writeLatency : configuration.readLatency
+        let metric = isWrite ? writeLatency : readLatency
         guard isAvailable else { return completion(fail(.unavailable)) }
         // Whether the request fails is drawn as it arrives; a failing request still holds its
         // connection for its service time.
         let fails = configuration.failureRate > 0 && failures.nextUnitInterval() < configuration.failureRate
         if fails { failed[.failed, default: 0] += 1 }
-        let service = pool.arrive(at: engine.now, serviceTime: latency) { _, visit in
+        let service = pool.arrive(at: engine.now, serviceTime: latency) { store, visit in
+            store.engine.metrics.record(metric, nanoseconds: visit.sojourn.wholeNanoseconds, at: store.engine.now)
             completion(fails ? .failure(.failed) : .success(visit))
         }
         if let service { schedule(service) }
