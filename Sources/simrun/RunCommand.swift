@@ -134,6 +134,7 @@ struct RunCommand: ParsableCommand {
         let thresholds = (scenario.thresholds + thresholdTexts).compactMap { try? Threshold.parse($0) }
         let summary = RunSummary(scenario: scenario.name, seed: seed, mode: mode, trace: recorder, metrics: engine.metrics,
                                  statistics: engine.statistics, outcome: outcome, thresholds: thresholds,
+                                 config: try? JSONValue(encoding: scenario),
                                  command: reproduction(scenario), allocator: Allocator.name)
         do {
             try recorder.commit()

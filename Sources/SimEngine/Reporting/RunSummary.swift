@@ -35,6 +35,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var command: String
     /// The memory allocator of the process (`system` or `jemalloc`).
     public var allocator: String
+    /// The fully resolved scenario, as `simrun explain` writes it.
+    public var config: JSONValue?
 
     /// Message counts.
     public struct Messages: Codable, Equatable, Sendable {
@@ -67,7 +69,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
     }
 
     public init(scenario: String, seed: UInt64, mode: RunMode, trace: TraceRecorder, metrics: MetricsRecorder,
-                statistics: EngineStatistics, outcome: ScenarioOutcome, thresholds: [Threshold] = [], command: String,
+                statistics: EngineStatistics, outcome: ScenarioOutcome, thresholds: [Threshold] = [], config: JSONValue? = nil,
+                command: String,
                 allocator: String) {
         self.scenario = scenario
         self.seed = seed
@@ -97,6 +100,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
         verdict = outcome.verdict == .pass && self.thresholds.allSatisfy(\.passed) ? .pass : .fail
         self.command = command
         self.allocator = allocator
+        self.config = config
     }
 
     /// The summary as pretty-printed JSON with sorted keys.

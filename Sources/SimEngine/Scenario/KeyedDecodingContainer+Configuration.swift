@@ -9,7 +9,7 @@ extension Decoder {
     ///
     /// Every configuration type calls this first, so a misspelt key is an error rather than a
     /// silently ignored setting.
-    func rejectUnknownKeys(known: [String]) throws {
+    public func rejectUnknownKeys(known: [String]) throws {
         let container = try self.container(keyedBy: ConfigurationKey.self)
         for key in container.allKeys.map(\.stringValue).sorted() where !known.contains(key) {
             let nearest = known.min { editDistance($0, key) < editDistance($1, key) }
@@ -23,12 +23,12 @@ extension Decoder {
 
 extension KeyedDecodingContainer {
     /// The value at `key`, or `fallback` when the key is absent.
-    func decode<T: Decodable>(_ key: Key, default fallback: T) throws -> T {
+    public func decode<T: Decodable>(_ key: Key, default fallback: T) throws -> T {
         try decodeIfPresent(T.self, forKey: key) ?? fallback
     }
 
     /// The duration written as text at `key` (`90s`, `5m`), or `fallback` when absent.
-    func decodeDuration(_ key: Key, default fallback: Duration) throws -> Duration {
+    public func decodeDuration(_ key: Key, default fallback: Duration) throws -> Duration {
         guard let text = try decodeIfPresent(String.self, forKey: key) else { return fallback }
         guard let duration = DurationText.parse(text) else {
             throw DecodingError.dataCorruptedError(
@@ -41,7 +41,7 @@ extension KeyedDecodingContainer {
 
 extension KeyedEncodingContainer {
     /// Writes `duration` as text (`90s`, `5m`).
-    mutating func encodeDuration(_ duration: Duration, forKey key: Key) throws {
+    public mutating func encodeDuration(_ duration: Duration, forKey key: Key) throws {
         try encode(DurationText.format(duration), forKey: key)
     }
 }

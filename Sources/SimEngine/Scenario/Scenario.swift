@@ -6,7 +6,7 @@
 /// let outcome = try engine.run { engine in await scenario.run(in: engine) }
 /// print(outcome.verdict)
 /// ```
-public protocol Scenario: Sendable {
+public protocol Scenario: Sendable, Encodable {
     /// The name the command line knows the scenario by.
     var name: String { get }
     /// One line that says what the scenario models.

@@ -1,0 +1,76 @@
+import SimEngine
+
+/// A chat scenario as a file: `simrun explain` writes it, `simrun run FILE` reads it back.
+/// Keys left out take the defaults of ``ChatScenario/init(name:summary:clients:duration:rooms:roomsPerClient:thinkTime:system:habits:notifications:messageBytes:drain:rampUp:thresholds:)``.
+extension ChatScenario: Codable {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case kind, name, summary, clients, duration, rooms, roomsPerClient = "rooms_per_client"
+        case thinkTime = "think_time", messageBytes = "message_bytes", drain, rampUp = "ramp_up", habits, notifications
+        case thresholds, system
+    }
+
+    /// The `kind` a chat scenario file names.
+    public static let kind = "chat"
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(known: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let kind = try container.decode(.kind, default: Self.kind)
+        guard kind == Self.kind else {
+            throw DecodingError.dataCorruptedError(forKey: .kind, in: container,
+                                                   debugDescription: "unknown scenario kind '\(kind)'; accepted: \(Self.kind)")
+        }
+        self.init(name: try container.decode(String.self, forKey: .name),
+                  summary: try container.decode(.summary, default: ""),
+                  clients: try container.decode(Int.self, forKey: .clients),
+                  duration: try container.decodeDuration(.duration, default: .zero),
+                  rooms: try container.decode(Int.self, forKey: .rooms),
+                  roomsPerClient: try container.decode(.roomsPerClient, default: 1),
+                  thinkTime: try container.decode(Distribution.self, forKey: .thinkTime))
+        system = try container.decode(.system, default: system)
+        habits = try container.decode(.habits, default: habits)
+        notifications = try container.decodeIfPresent(NotificationLoad.self, forKey: .notifications)
+        messageBytes = try container.decode(.messageBytes, default: messageBytes)
+        drain = try container.decodeDuration(.drain, default: drain)
+        rampUp = try container.decodeDuration(.rampUp, default: rampUp)
+        thresholds = try container.decode(.thresholds, default: thresholds)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Self.kind, forKey: .kind)
+        try container.encode(name, forKey: .name)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(clients, forKey: .clients)
+        try container.encodeDuration(duration, forKey: .duration)
+        try container.encodeDuration(rampUp, forKey: .rampUp)
+        try container.encodeDuration(drain, forKey: .drain)
+        try container.encode(rooms, forKey: .rooms)
+        try container.encode(roomsPerClient, forKey: .roomsPerClient)
+        try container.encode(thinkTime, forKey: .thinkTime)
+        try container.encode(messageBytes, forKey: .messageBytes)
+        try container.encode(habits, forKey: .habits)
+        try container.encodeIfPresent(notifications, forKey: .notifications)
+        try container.encode(thresholds, forKey: .thresholds)
+        try container.encode(system, forKey: .system)
+    }
+}
+
+extension NotificationLoad: Codable {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case perMinute = "per_minute", kinds
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(known: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(perMinute: try container.decode(Double.self, forKey: .perMinute),
+                  kinds: try container.decode([NotificationKind].self, forKey: .kinds))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(perMinute, forKey: .perMinute)
+        try container.encode(kinds, forKey: .kinds)
+    }
+}
