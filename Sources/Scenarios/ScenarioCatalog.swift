@@ -1,4 +1,4 @@
-public import SimEngine
+import SimEngine
 
 /// The built-in scenarios, by name.
 public enum ScenarioCatalog {
@@ -13,7 +13,7 @@ public enum ScenarioCatalog {
     }
 
     /// Every built-in scenario, in the order `simrun list` shows them.
-    public static var all: [any Scenario] {
+    public static var all: [ChatScenario] {
         [
             ChatScenario(
                 name: "quickstart",
@@ -32,7 +32,7 @@ public enum ScenarioCatalog {
     }
 
     /// The scenario called `name`, if there is one.
-    public static func named(_ name: String) -> (any Scenario)? {
+    public static func named(_ name: String) -> ChatScenario? {
         all.first { $0.name == name }
     }
 }

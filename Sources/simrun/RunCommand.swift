@@ -11,8 +11,13 @@ struct RunCommand: ParsableCommand {
         discussion: "With no scenario, runs '\(ScenarioCatalog.defaultName)'. 'simrun list' shows every scenario."
     )
 
-    @Argument(help: "The scenario to run.")
+    @Argument(help: "The scenario to run: a name from 'simrun list', or a YAML or JSON scenario file.")
     var scenario: String = ScenarioCatalog.defaultName
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Override one parameter of the scenario, such as clients=500, system.gateway.nodes=3 or think_time={kind: constant, value: 2}; repeatable.",
+        valueName: "key.path=value"))
+    var overrides: [String] = []
 
     @Option(help: "The seed: the same seed replays the same run in sim mode.")
     var seed: UInt64 = 1
@@ -74,16 +79,15 @@ struct RunCommand: ParsableCommand {
                 throw ValidationError(error.description)
             }
         }
-        guard ScenarioCatalog.named(scenario) != nil else {
-            let names = ScenarioCatalog.all.map(\.name)
-            let suggestion = names.min { editDistance($0, scenario) < editDistance($1, scenario) }
-                .map { " Did you mean '\($0)'?" } ?? ""
-            throw ValidationError("unknown scenario '\(scenario)'.\(suggestion) Known scenarios: \(names.joined(separator: ", ")).")
-        }
     }
 
     func run() throws {
-        var scenario = ScenarioCatalog.named(self.scenario)!
+        var scenario: ChatScenario
+        do throws(ConfigurationFileError) {
+            scenario = try ScenarioSource.load(self.scenario, overrides: overrides)
+        } catch {
+            throw fail(.badInput, error.description)
+        }
         if let clients { scenario.clients = clients }
         if let duration { scenario.duration = duration }
         if let system {
@@ -166,10 +170,11 @@ struct RunCommand: ParsableCommand {
     }
 
     private func reproduction(_ scenario: any Scenario) -> String {
-        "simrun run \(scenario.name) --seed \(seed)"
+        "simrun run \(self.scenario) --seed \(seed)"
             + (interleavingSeed.map { " --interleaving-seed \($0)" } ?? "")
             + " --mode \(mode.rawValue) --clients \(scenario.clients) --duration \(DurationText.format(scenario.duration))"
             + (system.map { " --system '\($0)'" } ?? "")
+            + overrides.map { " --set '\($0)'" }.joined()
             + thresholdTexts.map { " --threshold '\($0)'" }.joined()
     }
 
