@@ -6,7 +6,7 @@ extension ChatScenario: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case kind, name, summary, clients, duration, rooms, roomsPerClient = "rooms_per_client"
         case thinkTime = "think_time", messageBytes = "message_bytes", drain, rampUp = "ramp_up", habits, notifications
-        case thresholds, system
+        case adminShare = "admin_share", viewerShare = "viewer_share", faults, agents, thresholds, system
     }
 
     /// The `kind` a chat scenario file names.
@@ -30,6 +30,10 @@ extension ChatScenario: Codable {
         system = try container.decode(.system, default: system)
         habits = try container.decode(.habits, default: habits)
         notifications = try container.decodeIfPresent(NotificationLoad.self, forKey: .notifications)
+        adminShare = try container.decode(.adminShare, default: adminShare)
+        viewerShare = try container.decode(.viewerShare, default: viewerShare)
+        faults = try container.decode(.faults, default: faults)
+        agents = try container.decodeIfPresent(AgentRouting.self, forKey: .agents)
         messageBytes = try container.decode(.messageBytes, default: messageBytes)
         drain = try container.decodeDuration(.drain, default: drain)
         rampUp = try container.decodeDuration(.rampUp, default: rampUp)
@@ -51,6 +55,10 @@ extension ChatScenario: Codable {
         try container.encode(messageBytes, forKey: .messageBytes)
         try container.encode(habits, forKey: .habits)
         try container.encodeIfPresent(notifications, forKey: .notifications)
+        try container.encode(adminShare, forKey: .adminShare)
+        try container.encode(viewerShare, forKey: .viewerShare)
+        try container.encode(faults, forKey: .faults)
+        try container.encodeIfPresent(agents, forKey: .agents)
         try container.encode(thresholds, forKey: .thresholds)
         try container.encode(system, forKey: .system)
     }

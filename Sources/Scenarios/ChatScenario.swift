@@ -26,6 +26,15 @@ public struct ChatScenario: Scenario {
     public var habits: ClientHabits
     /// Domain events that notify clients, if any.
     public var notifications: NotificationLoad?
+    /// The share of clients who join their rooms as admins (who may remove others). Default 0.
+    public var adminShare: Double
+    /// The share of clients who join their rooms as viewers (who may not post). Default 0.
+    public var viewerShare: Double
+    /// Failures injected during the run. Default none.
+    public var faults: [ScheduledFault]
+    /// Support-desk routing of customers to agents; when set, each customer gets a room of its
+    /// own and `rooms` and `rooms_per_client` are not used. Default none.
+    public var agents: AgentRouting?
     /// The size of each message on the wire. Default 200 bytes, a short chat message.
     public var messageBytes: Int
     /// Virtual time allowed after the load stops for in-flight messages to arrive.
@@ -37,8 +46,14 @@ public struct ChatScenario: Scenario {
 
     public init(name: String, summary: String, clients: Int, duration: Duration, rooms: Int, roomsPerClient: Int,
                 thinkTime: Distribution, system: SystemConfiguration = SystemConfiguration(),
-                habits: ClientHabits = ClientHabits(), notifications: NotificationLoad? = nil, messageBytes: Int = 200, drain: Duration = .seconds(5), rampUp: Duration = .zero,
+                habits: ClientHabits = ClientHabits(), notifications: NotificationLoad? = nil, adminShare: Double = 0,
+                viewerShare: Double = 0, faults: [ScheduledFault] = [], agents: AgentRouting? = nil, messageBytes: Int = 200,
+                drain: Duration = .seconds(5), rampUp: Duration = .zero,
                 thresholds: [String] = ["message_delivery.p99<100ms", "delivery_ratio>=0.999"]) {
+        self.adminShare = adminShare
+        self.viewerShare = viewerShare
+        self.faults = faults
+        self.agents = agents
         self.name = name
         self.summary = summary
         self.clients = clients
@@ -70,6 +85,15 @@ public struct ChatScenario: Scenario {
         try thinkTime.validate(at: "think_time")
         try system.validate()
         try notifications?.validate(at: "notifications")
+        try ConfigurationError.requireShare(adminShare, at: "admin_share", example: "0.05")
+        try ConfigurationError.requireShare(viewerShare, at: "viewer_share", example: "0.3")
+        try require(adminShare + viewerShare <= 1, "viewer_share", "and admin_share add up to more than 1",
+                    "lower one of them")
+        try agents?.validate(at: "agents")
+        if let agents { try require(clients > agents.agents(of: clients), "agents.share", "leaves no customers", "lower the share") }
+        for (index, fault) in faults.enumerated() {
+            try fault.validate(at: "faults[\(index)]", nodes: system.gateway.nodes)
+        }
         try require(thinkTime.mean > 0, "think_time", "has a mean of zero, so clients would post without pause",
                     "give a distribution with a positive mean")
         for (index, text) in thresholds.enumerated() {
@@ -82,23 +106,55 @@ public struct ChatScenario: Scenario {
     }
 
     public func run(in engine: Engine) async -> ScenarioOutcome {
-        let messaging = await MessagingSystem<Client>(engine: engine, configuration: system, rooms: rooms)
+        let agentCount = agents.map { $0.agents(of: clients) } ?? 0
+        let roomCount = agents == nil ? rooms : clients - agentCount
+        let messaging = await MessagingSystem<Client>(engine: engine, configuration: system, rooms: roomCount)
         let metrics = ClientMetrics(engine.metrics, nodes: system.gateway.nodes)
         var membership = engine.random("scenario.membership")
         var arrivals = engine.random("scenario.arrivals")
+        var roles = engine.random("scenario.roles")
         let start = engine.now
         let end = start.advanced(by: duration)
-        let (thinkTime, messageBytes, rampNanoseconds) = (thinkTime, messageBytes, Double(Swift.min(rampUp, duration).wholeNanoseconds))
-        for id in 0..<clients {
-            let client = Client(engine: engine, id: id, system: messaging, metrics: metrics, habits: habits)
-            let chosen = Self.choose(roomsPerClient, of: rooms, using: &membership)
-            let arrival = start.advanced(by: .nanoseconds(Int64(arrivals.nextUnitInterval() * rampNanoseconds)))
+        let (thinkTime, messageBytes, habits) = (thinkTime, messageBytes, habits)
+        let rampNanoseconds = Double(Swift.min(rampUp, duration).wholeNanoseconds)
+        let actors = (0..<clients).map { Client(engine: engine, id: $0, system: messaging, metrics: metrics, habits: habits) }
+        // Agents are at their desks from the start; customers arrive over the ramp-up.
+        for agent in actors.prefix(agentCount) {
+            await agent.connect()
+            engine.spawn { await agent.converse(until: end, thinkTime: thinkTime, messageBytes: messageBytes) }
+        }
+        let arrivalTimes = (agentCount..<clients).map { _ in
+            start.advanced(by: .nanoseconds(Int64(arrivals.nextUnitInterval() * rampNanoseconds)))
+        }
+        let routes = agents.map { AgentRouting.route(arrivals: arrivalTimes, agents: agentCount, capacity: $0.capacity) } ?? []
+        if agents != nil {
+            engine.metrics.set(engine.metrics.gauge("customers_waiting"), to: Int64(routes.filter { $0 == nil }.count), at: start)
+        }
+        for (index, client) in actors.dropFirst(agentCount).enumerated() {
+            let chosen: [Int]
+            var agent: Client?
+            if agents != nil {
+                chosen = routes[index] == nil ? [] : [index]
+                agent = routes[index].map { actors[$0] }
+            } else {
+                chosen = Self.choose(roomsPerClient, of: rooms, using: &membership)
+            }
+            let draw = adminShare + viewerShare > 0 ? roles.nextUnitInterval() : 1
+            let role: RoomRole = draw < adminShare ? .admin : draw < adminShare + viewerShare ? .viewer : .member
+            let arrival = arrivalTimes[index]
             engine.spawn {
                 try? await engine.clock.sleep(until: arrival)
                 guard await client.connect() else { return }
-                for room in chosen { await client.join(room) }
+                for room in chosen {
+                    await agent?.join(room, as: .admin)
+                    await client.join(room, as: role)
+                }
+                if habits.cursorUpdatesPerSecond > 0 { engine.spawn { await client.moveCursor(until: end) } }
                 await client.converse(until: end, thinkTime: thinkTime, messageBytes: messageBytes)
             }
+        }
+        for fault in faults {
+            engine.spawn { await fault.inflict(on: messaging, from: start, in: engine) }
         }
         if let notifications {
             let service = messaging.notifications

@@ -203,18 +203,19 @@ public actor Client: ConnectionPeer {
         let clock = engine.clock
         var intended = clock.now
         var room = roomOrder.first
-        while intended < end, let chosen = room, !hasVanished {
-            // The client may have left the room while it waited: then it only draws the next.
-            let canPost = rooms[chosen]?.role.canPost ?? false
-            if habits.typesBeforeSending, canPost {
+        while intended < end, !hasVanished {
+            // Without a room yet (an agent waiting for customers) or after leaving one, the
+            // client lets the moment pass; it may have left the room while it waited.
+            let canPost = room.flatMap { rooms[$0]?.role.canPost } ?? false
+            if habits.typesBeforeSending, canPost, let room {
                 let typingAt = intended.advanced(by: .zero - habits.composeTime)
                 if typingAt > clock.now {
                     do { try await clock.sleep(until: typingAt) } catch { return }
-                    typing(in: chosen)
+                    typing(in: room)
                 }
             }
             do { try await clock.sleep(until: intended) } catch { return }
-            if canPost, rooms[chosen] != nil { post(to: chosen, bytes: messageBytes, sentAt: intended) }
+            if canPost, let room, rooms[room] != nil { post(to: room, bytes: messageBytes, sentAt: intended) }
             intended = intended.advanced(by: .nanoseconds(thinkTime.sampleNanoseconds(using: &random)))
             room = roomOrder.isEmpty ? nil : roomOrder[Int(random.next(below: UInt64(roomOrder.count)))]
         }
@@ -229,6 +230,22 @@ public actor Client: ConnectionPeer {
         toNode { node in node.typing(connection, room: room, sentAt: now) }
     }
 
+    /// Sends live cursor updates at the habit's rate until `end`, each to one of its rooms.
+    public func moveCursor(until end: SimulationInstant) async {
+        guard habits.cursorUpdatesPerSecond > 0 else { return }
+        let gap = Distribution.exponential(mean: 1 / habits.cursorUpdatesPerSecond)
+        var intended = engine.now
+        while !hasVanished {
+            intended = intended.advanced(by: .nanoseconds(gap.sampleNanoseconds(using: &random)))
+            guard intended < end else { return }
+            do { try await engine.clock.sleep(until: intended) } catch { return }
+            guard let connection, !roomOrder.isEmpty else { continue }
+            let room = roomOrder[Int(random.next(below: UInt64(roomOrder.count)))]
+            let sentAt = intended
+            toNode { node in node.cursor(connection, room: room, sentAt: sentAt) }
+        }
+    }
+
     /// Sends one message of `bytes` to `room`, meant to go at `sentAt`.
     public func post(to room: Int, bytes: Int, sentAt: SimulationInstant) {
         sent += 1
@@ -236,6 +253,11 @@ public actor Client: ConnectionPeer {
         let now = engine.now
         engine.trace.record(.messageSent(user: id, room: room, clientMessage: clientMessage), at: now)
         engine.metrics.add(metrics.messagesSent, at: now)
+        guard connection != nil || settings.clients.offlineQueue else {
+            // No offline queue: what the user sends while disconnected is lost.
+            engine.metrics.add(metrics.droppedOffline, at: now)
+            return
+        }
         pending[clientMessage] = PendingPost(room: room, bytes: bytes, sentAt: sentAt, attempts: 0)
         transmit(clientMessage)
     }
@@ -303,6 +325,8 @@ public actor Client: ConnectionPeer {
             reportGap(room, upTo: lastSequence)
             rooms[room]!.epoch = epoch
             release(room)
+        case .cursor(_, let user, let at):
+            if user != id { record(metrics.cursorLatency, since: at) }
         case .typing(_, let user, let isTyping, let at):
             if isTyping, user != id { record(metrics.typingLatency, since: at) }
         case .presence(let room, let user, let online, let at):

@@ -2,6 +2,7 @@ extension ClientHabits: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case typesBeforeSending = "types_before_sending", composeTime = "compose_time", sendsReceipts = "sends_receipts"
         case readsNotifications = "reads_notifications", readDelay = "read_delay"
+        case cursorUpdatesPerSecond = "cursor_updates_per_second"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -13,6 +14,7 @@ extension ClientHabits: Codable {
         sendsReceipts = try container.decode(.sendsReceipts, default: sendsReceipts)
         readsNotifications = try container.decode(.readsNotifications, default: readsNotifications)
         readDelay = try container.decodeDuration(.readDelay, default: readDelay)
+        cursorUpdatesPerSecond = try container.decode(.cursorUpdatesPerSecond, default: cursorUpdatesPerSecond)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -22,5 +24,6 @@ extension ClientHabits: Codable {
         try container.encode(sendsReceipts, forKey: .sendsReceipts)
         try container.encode(readsNotifications, forKey: .readsNotifications)
         try container.encodeDuration(readDelay, forKey: .readDelay)
+        try container.encode(cursorUpdatesPerSecond, forKey: .cursorUpdatesPerSecond)
     }
 }

@@ -13,9 +13,13 @@ public struct ClientHabits: Equatable, Sendable {
     public var readsNotifications = false
     /// How long a user takes to open a notification. Default 3 s.
     public var readDelay: Duration = .seconds(3)
+    /// Live cursor updates the client sends per second while active, to one of its rooms at a
+    /// time (a shared document). Default 0: none.
+    public var cursorUpdatesPerSecond = 0.0
 
     public init(typesBeforeSending: Bool = false, composeTime: Duration = .milliseconds(1_500), sendsReceipts: Bool = false,
-                readsNotifications: Bool = false, readDelay: Duration = .seconds(3)) {
+                readsNotifications: Bool = false, readDelay: Duration = .seconds(3), cursorUpdatesPerSecond: Double = 0) {
+        self.cursorUpdatesPerSecond = cursorUpdatesPerSecond
         self.readsNotifications = readsNotifications
         self.readDelay = readDelay
         self.typesBeforeSending = typesBeforeSending

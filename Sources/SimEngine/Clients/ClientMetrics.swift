@@ -13,6 +13,8 @@ public struct ClientMetrics: Sendable {
     public let reconnectLatency: MetricsRecorder.Handle
     /// From a gap seen (a message ahead of order) to the missing messages recovered or reported.
     public let gapRecoveryLatency: MetricsRecorder.Handle
+    /// Live cursor moves, from the mover's intended time to another member seeing them.
+    public let cursorLatency: MetricsRecorder.Handle
     /// From the reader's client sending its marker to the sender receiving the receipt.
     public let receiptLatency: MetricsRecorder.Handle
     /// Messages sent (first attempts only).
@@ -32,6 +34,8 @@ public struct ClientMetrics: Sendable {
     /// The size class of a room of `members`: 0 small, 1 medium, 2 large.
     public static func roomSizeClass(_ members: Int) -> Int { members <= 20 ? 0 : members <= 200 ? 1 : 2 }
 
+    /// Messages sent while disconnected and lost for want of an offline queue.
+    public let droppedOffline: MetricsRecorder.Series
     /// Gaps clients reported after recovery was refused.
     public let gaps: MetricsRecorder.Series
     /// Clients connected now.
@@ -45,6 +49,7 @@ public struct ClientMetrics: Sendable {
         reconnectLatency = metrics.latency("reconnect")
         gapRecoveryLatency = metrics.latency("gap_recovery")
         receiptLatency = metrics.latency("receipt")
+        cursorLatency = metrics.latency("cursor")
         messagesSent = metrics.counter("messages_sent")
         typingLatency = metrics.latency("typing")
         presenceLatency = metrics.latency("presence")
@@ -53,6 +58,7 @@ public struct ClientMetrics: Sendable {
         errors = metrics.counter("errors")
         duplicates = metrics.counter("duplicates_dropped")
         gaps = metrics.counter("gaps_reported")
+        droppedOffline = metrics.counter("dropped_offline")
         connectedClients = metrics.gauge("connected_clients")
     }
 }

@@ -22,7 +22,7 @@ extension ConfigurationError {
     /// Throws unless `value` is a share: a finite number from 0 to 1.
     ///
     /// - Parameter example: a typical value, quoted in the remedy.
-    static func requireShare(_ value: Double, at location: String, example: String) throws(ConfigurationError) {
+    public static func requireShare(_ value: Double, at location: String, example: String) throws(ConfigurationError) {
         guard value.isFinite, (0...1).contains(value) else {
             throw ConfigurationError(location: location, problem: "must be between 0 and 1, got \(value)",
                                      remedy: "give a share such as \(example)")

@@ -5,6 +5,10 @@ public struct ClientConfiguration: Equatable, Sendable {
     /// Attempts a client makes to send one message under at-least-once and effectively-once
     /// before it gives up. Default 5.
     public var sendAttempts = 5
+    /// Whether a client keeps what the user sends while disconnected and sends it, in order,
+    /// once connected again; without it those messages are lost (the marketplace's weakness).
+    /// Default true.
+    public var offlineQueue = true
 
     public init() {}
 
@@ -20,7 +24,7 @@ public struct ClientConfiguration: Equatable, Sendable {
 
 extension ClientConfiguration: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case reconnect, sendAttempts = "send_attempts"
+        case reconnect, sendAttempts = "send_attempts", offlineQueue = "offline_queue"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -29,11 +33,13 @@ extension ClientConfiguration: Codable {
         self.init()
         reconnect = try container.decode(.reconnect, default: reconnect)
         sendAttempts = try container.decode(.sendAttempts, default: sendAttempts)
+        offlineQueue = try container.decode(.offlineQueue, default: offlineQueue)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(reconnect, forKey: .reconnect)
         try container.encode(sendAttempts, forKey: .sendAttempts)
+        try container.encode(offlineQueue, forKey: .offlineQueue)
     }
 }

@@ -160,6 +160,13 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         for connection in connections.keys.sorted() { close(connection, .nodeRestart, tellPeer: true) }
     }
 
+    /// Crashes and comes straight back: every connection drops and every kept session is
+    /// lost, so reconnecting clients join their rooms again and report what they missed.
+    public func crash() {
+        dropAllConnections()
+        sessions.removeAll()
+    }
+
     /// The client was heard from (a heartbeat answer or any request).
     public func heard(from connection: Int) {
         presence.heartbeat(connection: connection, at: engine.now)
@@ -269,6 +276,14 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         heard(from: connection)
         let target = rooms[room]
         toHomeNode(of: room) { engine in engine.send(to: target) { $0.typing(user, sentAt: sentAt) } }
+    }
+
+    /// The connection's user moved its cursor in `room`, as its client meant at `sentAt`.
+    public func cursor(_ connection: Int, room: Int, sentAt: SimulationInstant) {
+        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        heard(from: connection)
+        let target = rooms[room]
+        toHomeNode(of: room) { engine in engine.send(to: target) { $0.cursor(user, sentAt: sentAt) } }
     }
 
     /// The connection's user has received (or read) `room` up to `upTo`.

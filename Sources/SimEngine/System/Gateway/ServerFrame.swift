@@ -22,6 +22,8 @@ public enum ServerFrame: Equatable, Sendable {
     /// A user started or stopped typing in a room; `at` is when the typist's client meant to
     /// send it, or when the indicator expired.
     case typing(room: Int, user: Int, isTyping: Bool, at: SimulationInstant)
+    /// A user's cursor moved in a room (a document), as its client meant at `at`; never stored.
+    case cursor(room: Int, user: Int, at: SimulationInstant)
     /// A user came into a room's reach or left it at `at`.
     case presence(room: Int, user: Int, isOnline: Bool, at: SimulationInstant)
     /// A notification for the connection's user, created at `createdAt`.

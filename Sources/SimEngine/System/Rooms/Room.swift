@@ -24,6 +24,11 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     private var dedup: DedupWindow
     /// Client message ids being written now (effectively-once drops their retries).
     private var writing: Set<UInt64> = []
+    /// When the room's first message from a member (not an admin) was meant to be sent, until an
+    /// admin first replies: the first response time.
+    private var awaitingFirstResponse: SimulationInstant?
+    private var hasFirstResponse = false
+    private let firstResponse: MetricsRecorder.Handle
     /// Posts whose writes finish out of order commit in arrival order.
     private var commits = OrderedCompletion<StoredPost>()
     private var log: RoomLog
@@ -58,6 +63,7 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         receiptBatch = configuration.signals.receiptBatch
         presenceRoomLimit = configuration.signals.presenceRoomLimit
         faults = configuration.faults
+        firstResponse = engine.metrics.latency("first_response")
         nodeLinks = nodes.indices.map { target in
             NetworkLink(profile: configuration.network.nodeLink,
                         random: engine.random("room.node_link", entity: UInt64(id) << 32 | UInt64(target)))
@@ -177,6 +183,18 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
             engine.trace.record(.typingStopped(room: id, user: user), at: now)
         }
         broadcast(.message(room: id, message))
+        noteFirstResponse(from: user, sentAt: sentAt, at: now)
+    }
+
+    /// Times the first reply of an admin (an agent) to the room's first message from a member.
+    private func noteFirstResponse(from user: Int, sentAt: SimulationInstant, at now: SimulationInstant) {
+        guard !hasFirstResponse else { return }
+        let isAdmin = membership.roles[user] == .admin
+        if !isAdmin, awaitingFirstResponse == nil { awaitingFirstResponse = sentAt }
+        if isAdmin, let since = awaitingFirstResponse {
+            hasFirstResponse = true
+            engine.metrics.record(firstResponse, nanoseconds: now.nanoseconds - since.nanoseconds, at: now)
+        }
     }
 
     /// Sends `frame` to every member: through the home node directly, over the bus to the others.
@@ -196,6 +214,12 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     public func presence(_ user: Int, isOnline: Bool, at: SimulationInstant) {
         guard membership.roles.count <= presenceRoomLimit else { return }
         broadcast(.presence(room: id, user: user, isOnline: isOnline, at: at))
+    }
+
+    /// `user` moved its cursor: members see it move; nothing is stored.
+    public func cursor(_ user: Int, sentAt: SimulationInstant) {
+        guard membership.roles[user] != nil else { return }
+        broadcast(.cursor(room: id, user: user, at: sentAt))
     }
 
     /// `user` is typing, as its client meant at `sentAt`. Members see the indicator start, and

@@ -1,0 +1,128 @@
+public import SimEngine
+
+/// A failure a scenario injects at a moment of its run: what real systems go through (a node
+/// restart, a crash, a bus or store outage, a partition), to see what the guarantees and the
+/// latency make of it.
+public struct ScheduledFault: Equatable, Sendable {
+    /// What happens.
+    public enum Action: Equatable, Sendable {
+        /// The node drops every connection at once; sessions are kept (a restart).
+        case dropConnections(node: Int)
+        /// The node crashes: every connection drops and every kept session is lost.
+        case crashNode(node: Int)
+        /// The bus between nodes is down for a while.
+        case busDown(for: Duration)
+        /// The store refuses every request for a while.
+        case storeDown(for: Duration)
+        /// The node is cut off from the bus for a while.
+        case partitionNode(node: Int, for: Duration)
+    }
+
+    /// When, from the start of the run.
+    public var at: Duration
+    /// What.
+    public var action: Action
+
+    public init(at: Duration, _ action: Action) {
+        self.at = at
+        self.action = action
+    }
+
+    /// Checks the fault against a system of `nodes` nodes.
+    public func validate(at location: String, nodes: Int) throws(ConfigurationError) {
+        guard at >= .zero else {
+            throw ConfigurationError(location: "\(location).at", problem: "must not be negative", remedy: "give a time such as 20s")
+        }
+        switch action {
+        case .dropConnections(let node), .crashNode(let node), .partitionNode(let node, _):
+            guard (0..<nodes).contains(node) else {
+                throw ConfigurationError(location: "\(location).node", problem: "names node \(node), but the system has \(nodes)",
+                                         remedy: "give a node from 0 to \(nodes - 1)")
+            }
+        case .busDown, .storeDown:
+            break
+        }
+        switch action {
+        case .busDown(let duration), .storeDown(let duration), .partitionNode(_, let duration):
+            guard duration > .zero else {
+                throw ConfigurationError(location: "\(location).for", problem: "must be longer than zero",
+                                         remedy: "give a duration such as 10s")
+            }
+        case .dropConnections, .crashNode:
+            break
+        }
+    }
+
+    /// Waits until the fault's moment, from `start`, then inflicts it on `system`.
+    func inflict(on system: MessagingSystem<Client>, from start: SimulationInstant, in engine: Engine) async {
+        do { try await engine.clock.sleep(until: start.advanced(by: at)) } catch { return }
+        switch action {
+        case .dropConnections(let node):
+            await system.nodes[node].dropAllConnections()
+        case .crashNode(let node):
+            await system.nodes[node].crash()
+        case .busDown(let duration):
+            await system.bus?.setDown(true)
+            try? await engine.clock.sleep(for: duration)
+            await system.bus?.setDown(false)
+        case .storeDown(let duration):
+            await system.store.setAvailable(false)
+            try? await engine.clock.sleep(for: duration)
+            await system.store.setAvailable(true)
+        case .partitionNode(let node, let duration):
+            await system.bus?.setPartitioned(node, true)
+            try? await engine.clock.sleep(for: duration)
+            await system.bus?.setPartitioned(node, false)
+        }
+    }
+}
+
+extension ScheduledFault: Codable {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case at, kind, node, duration = "for"
+    }
+
+    private static let kinds = ["drop_connections", "crash_node", "bus_down", "store_down", "partition_node"]
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(known: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        at = try container.decodeDuration(.at, default: .zero)
+        let kind = try container.decode(String.self, forKey: .kind)
+        func node() throws -> Int { try container.decode(Int.self, forKey: .node) }
+        func duration() throws -> Duration { try container.decodeDuration(.duration, default: .zero) }
+        switch kind {
+        case "drop_connections": action = .dropConnections(node: try node())
+        case "crash_node": action = .crashNode(node: try node())
+        case "bus_down": action = .busDown(for: try duration())
+        case "store_down": action = .storeDown(for: try duration())
+        case "partition_node": action = .partitionNode(node: try node(), for: try duration())
+        default:
+            throw DecodingError.dataCorruptedError(
+                forKey: .kind, in: container, debugDescription: "unknown fault '\(kind)'; accepted: \(Self.kinds.joined(separator: ", "))")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeDuration(at, forKey: .at)
+        switch action {
+        case .dropConnections(let node):
+            try container.encode("drop_connections", forKey: .kind)
+            try container.encode(node, forKey: .node)
+        case .crashNode(let node):
+            try container.encode("crash_node", forKey: .kind)
+            try container.encode(node, forKey: .node)
+        case .busDown(let duration):
+            try container.encode("bus_down", forKey: .kind)
+            try container.encodeDuration(duration, forKey: .duration)
+        case .storeDown(let duration):
+            try container.encode("store_down", forKey: .kind)
+            try container.encodeDuration(duration, forKey: .duration)
+        case .partitionNode(let node, let duration):
+            try container.encode("partition_node", forKey: .kind)
+            try container.encode(node, forKey: .node)
+            try container.encodeDuration(duration, forKey: .duration)
+        }
+    }
+}
