@@ -1,4 +1,4 @@
-import SimEngine
+public import SimEngine
 
 /// Support-desk routing: a share of the clients are agents (admins of the conversations they
 /// take); every other client is a customer who, on arrival, gets a conversation of its own with
@@ -31,7 +31,7 @@ public struct AgentRouting: Equatable, Sendable {
 
     /// The agent (from 0) of each customer, in the customers' order, routed in order of arrival
     /// to the least loaded agent (the lowest number on ties); nil for a customer left waiting.
-    static func route(arrivals: [SimulationInstant], agents: Int, capacity: Int) -> [Int?] {
+    public static func route(arrivals: [SimulationInstant], agents: Int, capacity: Int) -> [Int?] {
         var load = Array(repeating: 0, count: agents)
         var assigned = [Int?](repeating: nil, count: arrivals.count)
         for customer in arrivals.indices.sorted(by: { (arrivals[$0], $0) < (arrivals[$1], $1) }) {

@@ -158,7 +158,12 @@ public struct ChatScenario: Scenario {
         }
         if let notifications {
             let service = messaging.notifications
-            engine.spawn { await notifications.drive(service, clients: clients, until: end, in: engine) }
+            // Domain events begin once the clients have arrived.
+            let begin = start.advanced(by: Swift.min(rampUp, duration))
+            engine.spawn {
+                try? await engine.clock.sleep(until: begin)
+                await notifications.drive(service, clients: clients, until: end, in: engine)
+            }
         }
         try? await engine.clock.sleep(until: end.advanced(by: drain))
 

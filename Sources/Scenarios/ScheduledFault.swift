@@ -8,6 +8,8 @@ public struct ScheduledFault: Equatable, Sendable {
     public enum Action: Equatable, Sendable {
         /// The node drops every connection at once; sessions are kept (a restart).
         case dropConnections(node: Int)
+        /// A share of all connections, drawn at random, drop at once (a network blip).
+        case dropShare(Double)
         /// The node crashes: every connection drops and every kept session is lost.
         case crashNode(node: Int)
         /// The bus between nodes is down for a while.
@@ -39,6 +41,8 @@ public struct ScheduledFault: Equatable, Sendable {
                 throw ConfigurationError(location: "\(location).node", problem: "names node \(node), but the system has \(nodes)",
                                          remedy: "give a node from 0 to \(nodes - 1)")
             }
+        case .dropShare(let share):
+            try ConfigurationError.requireShare(share, at: "\(location).share", example: "0.2")
         case .busDown, .storeDown:
             break
         }
@@ -48,7 +52,7 @@ public struct ScheduledFault: Equatable, Sendable {
                 throw ConfigurationError(location: "\(location).for", problem: "must be longer than zero",
                                          remedy: "give a duration such as 10s")
             }
-        case .dropConnections, .crashNode:
+        case .dropConnections, .crashNode, .dropShare:
             break
         }
     }
@@ -61,6 +65,8 @@ public struct ScheduledFault: Equatable, Sendable {
             await system.nodes[node].dropAllConnections()
         case .crashNode(let node):
             await system.nodes[node].crash()
+        case .dropShare(let share):
+            for node in system.nodes { await node.dropConnections(share: share) }
         case .busDown(let duration):
             await system.bus?.setDown(true)
             try? await engine.clock.sleep(for: duration)
@@ -79,10 +85,10 @@ public struct ScheduledFault: Equatable, Sendable {
 
 extension ScheduledFault: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case at, kind, node, duration = "for"
+        case at, kind, node, duration = "for", share
     }
 
-    private static let kinds = ["drop_connections", "crash_node", "bus_down", "store_down", "partition_node"]
+    private static let kinds = ["drop_connections", "drop_share", "crash_node", "bus_down", "store_down", "partition_node"]
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(known: CodingKeys.allCases.map(\.rawValue))
@@ -94,6 +100,7 @@ extension ScheduledFault: Codable {
         switch kind {
         case "drop_connections": action = .dropConnections(node: try node())
         case "crash_node": action = .crashNode(node: try node())
+        case "drop_share": action = .dropShare(try container.decode(Double.self, forKey: .share))
         case "bus_down": action = .busDown(for: try duration())
         case "store_down": action = .storeDown(for: try duration())
         case "partition_node": action = .partitionNode(node: try node(), for: try duration())
@@ -113,6 +120,9 @@ extension ScheduledFault: Codable {
         case .crashNode(let node):
             try container.encode("crash_node", forKey: .kind)
             try container.encode(node, forKey: .node)
+        case .dropShare(let share):
+            try container.encode("drop_share", forKey: .kind)
+            try container.encode(share, forKey: .share)
         case .busDown(let duration):
             try container.encode("bus_down", forKey: .kind)
             try container.encodeDuration(duration, forKey: .duration)

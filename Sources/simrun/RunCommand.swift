@@ -183,7 +183,7 @@ struct RunCommand: ParsableCommand {
         print("""
             \(summary.scenario)  seed \(summary.seed)  \(summary.mode.rawValue) mode  \(summary.clients) clients
               messages   \(messages.accepted) accepted, \(messages.delivered)/\(messages.expectedDeliveries) deliveries, \
-            \(messages.lost) lost
+            \(messages.lost) lost, \(messages.reportedLost) reported missing
               latency    \(latencyLine(summary.latency["message_delivery"]))
               run        \(summary.events) events, \(format(summary.virtualSeconds)) s virtual in \
             \(format(summary.wallSeconds)) s wall
@@ -192,7 +192,9 @@ struct RunCommand: ParsableCommand {
         for violation in violations { print("  VIOLATED   \(violation)") }
         if !violations.isEmpty { print("  reproduce  \(summary.command)") }
         for threshold in summary.thresholds {
-            let observed = threshold.observed.map(format) ?? "none"
+            // Ratios need more digits than milliseconds: 0.9955 must not print as 1.00.
+            let digits = threshold.metric == "delivery_ratio" ? 4 : 2
+            let observed = threshold.observed.map { String(format: "%.\(digits)f", $0) } ?? "none"
             print("  \(threshold.passed ? "SLO met  " : "SLO BREACHED") \(threshold.condition) (observed \(observed))")
         }
         print("  verdict    \(summary.verdict.rawValue.uppercased())   reports in \(out)/")

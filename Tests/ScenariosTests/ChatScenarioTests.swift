@@ -87,4 +87,55 @@ struct ChatScenarioTests {
         #expect(names.contains(ScenarioCatalog.defaultName))
         for scenario in ScenarioCatalog.all { try scenario.validate() }
     }
+
+    /// Runs the built-in scenario `name` with `clients` clients; returns its outcome, each
+    /// counter's total and each gauge's last value.
+    private func outcome(of name: String, clients: Int, seed: UInt64 = 1) async throws -> (ScenarioOutcome, [String: Int64]) {
+        var scenario = try #require(ScenarioCatalog.named(name))
+        scenario.clients = clients
+        let chosen = scenario
+        let engine = Engine(mode: .sim, seed: seed)
+        let outcome = try await engine.runOnOwnThread { engine in await chosen.run(in: engine) }
+        let totals = engine.metrics.timeSeries
+        var sums: [String: Int64] = [:]
+        for (index, name) in totals.series.enumerated() {
+            sums[name] = engine.metrics.value(ofGauge: name) ?? totals.intervals.reduce(0) { $0 + $1.values[index] }
+        }
+        return (outcome, sums)
+    }
+
+    @Test func theB2BPortalLosesMessagesToClientsThatNeverReconnectAndSaysSo() async throws {
+        let (outcome, _) = try await outcome(of: "b2b-portal", clients: 300)
+        // At-most-once: the loss is counted, not a violated guarantee; delivery_ratio breaches.
+        #expect(outcome.delivery.lost > 0)
+        #expect(outcome.violations.isEmpty)
+        #expect(Double(outcome.delivery.delivered) / Double(outcome.delivery.owed) < 0.999)
+    }
+
+    @Test func theMarketplaceLosesWhatUsersSendWhileOffline() async throws {
+        let (outcome, sums) = try await outcome(of: "marketplace", clients: 400)
+        #expect((sums["dropped_offline"] ?? 0) > 0)
+        #expect(outcome.delivery.sent > outcome.delivery.accepted)
+        #expect(outcome.violations.isEmpty)
+    }
+
+    @Test func aCrashedNodesClientsReportWhatTheyMissedAndNothingIsLostSilently() async throws {
+        let (outcome, _) = try await outcome(of: "node-crash", clients: 300)
+        #expect(outcome.delivery.reportedLost > 0)
+        #expect(outcome.delivery.lost == 0 && outcome.violations.isEmpty)
+    }
+
+    @Test func supportCustomersBeyondTheAgentsCapacityWait() async throws {
+        // 5 agents of 10 conversations each for 55 customers.
+        let (outcome, sums) = try await outcome(of: "support-desk", clients: 60)
+        #expect(sums["customers_waiting"] == 5)
+        #expect(outcome.violations.isEmpty)
+        let routes = AgentRouting.route(arrivals: (0..<55).map { SimulationInstant(nanoseconds: Int64(55 - $0)) },
+                                        agents: 5, capacity: 10)
+        #expect(routes.compactMap { $0 }.count == 50)
+        // The latest arrivals wait: customer 0 arrived last.
+        #expect(routes.prefix(5).allSatisfy { $0 == nil })
+        // Load is spread: each agent took ten.
+        #expect(Dictionary(grouping: routes.compactMap { $0 }, by: { $0 }).mapValues(\.count).values.allSatisfy { $0 == 10 })
+    }
 }

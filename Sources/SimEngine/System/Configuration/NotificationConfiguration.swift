@@ -3,6 +3,9 @@ public struct NotificationConfiguration: Equatable, Sendable {
     /// The channels tried, in order, for a user without preferences. Default realtime, then
     /// push, then email.
     public var channels: [NotificationChannel] = [.realtime, .push, .email]
+    /// The channels tried for notifications of a kind, for users without preferences of their
+    /// own, instead of ``channels`` (a digest by email only, say). Default none.
+    public var channelsByKind: [NotificationKind: [NotificationChannel]] = [:]
     /// Retries and timeouts of every channel. Default: see ``RetryPolicy``.
     public var retry = RetryPolicy()
     /// Each channel's provider. Default: ``ProviderProfile/defaults(for:)``.
@@ -32,7 +35,7 @@ public struct NotificationConfiguration: Equatable, Sendable {
 
 extension NotificationConfiguration: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case channels, retry, providers, pageSize = "page_size"
+        case channels, channelsByKind = "channels_by_kind", retry, providers, pageSize = "page_size"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -40,6 +43,8 @@ extension NotificationConfiguration: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init()
         channels = try container.decode(.channels, default: channels)
+        let byKind = try container.decode(.channelsByKind, default: [String: [NotificationChannel]]())
+        channelsByKind = Dictionary(uniqueKeysWithValues: byKind.map { (NotificationKind(rawValue: $0.key), $0.value) })
         retry = try container.decode(.retry, default: retry)
         pageSize = try container.decode(.pageSize, default: pageSize)
         if container.contains(.providers) {
@@ -53,9 +58,16 @@ extension NotificationConfiguration: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(channels, forKey: .channels)
+        // Maps are written in a fixed order, so that the same configuration is the same text.
+        var byKind = container.nestedContainer(keyedBy: ConfigurationKey.self, forKey: .channelsByKind)
+        for (kind, channels) in channelsByKind.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            try byKind.encode(channels, forKey: ConfigurationKey(kind.rawValue))
+        }
         try container.encode(retry, forKey: .retry)
-        try container.encode(Dictionary(uniqueKeysWithValues: providers.map { ($0.key.rawValue, $0.value) }),
-                             forKey: .providers)
+        var byChannel = container.nestedContainer(keyedBy: ConfigurationKey.self, forKey: .providers)
+        for channel in NotificationChannel.allCases {
+            if let profile = providers[channel] { try byChannel.encode(profile, forKey: ConfigurationKey(channel.rawValue)) }
+        }
         try container.encode(pageSize, forKey: .pageSize)
     }
 }

@@ -160,6 +160,15 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         for connection in connections.keys.sorted() { close(connection, .nodeRestart, tellPeer: true) }
     }
 
+    /// Drops a share of the connections, each drawn at random (a network blip); sessions are
+    /// kept.
+    public func dropConnections(share: Double) {
+        var random = engine.random("gateway.drop", entity: UInt64(id))
+        for connection in connections.keys.sorted() where random.nextUnitInterval() < share {
+            close(connection, .nodeRestart, tellPeer: true)
+        }
+    }
+
     /// Crashes and comes straight back: every connection drops and every kept session is
     /// lost, so reconnecting clients join their rooms again and report what they missed.
     public func crash() {

@@ -67,7 +67,7 @@ public actor NotificationService: ModelActor {
 
     /// The channels a notification of `kind` for `user` tries, in order.
     public func channels(of user: Int, for kind: NotificationKind) -> [NotificationChannel] {
-        preferences[user]?[kind] ?? preferences[user]?[nil] ?? configuration.channels
+        preferences[user]?[kind] ?? preferences[user]?[nil] ?? configuration.channelsByKind[kind] ?? configuration.channels
     }
 
     /// Marks `user` online or offline, which decides whether realtime delivery can succeed.
