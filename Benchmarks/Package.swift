@@ -21,5 +21,15 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Clients",
+            dependencies: [
+                .product(name: "SimEngine", package: "simrun"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Clients",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -109,19 +109,20 @@ public struct ChatScenario: Scenario {
         let agentCount = agents.map { $0.agents(of: clients) } ?? 0
         let roomCount = agents == nil ? rooms : clients - agentCount
         let messaging = await MessagingSystem<Client>(engine: engine, configuration: system, rooms: roomCount)
-        let metrics = ClientMetrics(engine.metrics, nodes: system.gateway.nodes)
+        let context = ClientContext(engine: engine, system: messaging,
+                                    metrics: ClientMetrics(engine.metrics, nodes: system.gateway.nodes), habits: habits)
         var membership = engine.random("scenario.membership")
         var arrivals = engine.random("scenario.arrivals")
         var roles = engine.random("scenario.roles")
         let start = engine.now
         let end = start.advanced(by: duration)
-        let (thinkTime, messageBytes, habits) = (thinkTime, messageBytes, habits)
+        let (thinkTime, messageBytes) = (thinkTime, messageBytes)
         let rampNanoseconds = Double(Swift.min(rampUp, duration).wholeNanoseconds)
-        let actors = (0..<clients).map { Client(engine: engine, id: $0, system: messaging, metrics: metrics, habits: habits) }
+        let actors = (0..<clients).map { Client(id: $0, context: context) }
         // Agents are at their desks from the start; customers arrive over the ramp-up.
         for agent in actors.prefix(agentCount) {
             await agent.connect()
-            engine.spawn { await agent.converse(until: end, thinkTime: thinkTime, messageBytes: messageBytes) }
+            await agent.startConversation(until: end, thinkTime: thinkTime, messageBytes: messageBytes)
         }
         let arrivalTimes = (agentCount..<clients).map { _ in
             start.advanced(by: .nanoseconds(Int64(arrivals.nextUnitInterval() * rampNanoseconds)))
@@ -149,8 +150,9 @@ public struct ChatScenario: Scenario {
                     await agent?.join(room, as: .admin)
                     await client.join(room, as: role)
                 }
-                if habits.cursorUpdatesPerSecond > 0 { engine.spawn { await client.moveCursor(until: end) } }
-                await client.converse(until: end, thinkTime: thinkTime, messageBytes: messageBytes)
+                // From here on timers drive the client; the task ends.
+                await client.startCursor(until: end)
+                await client.startConversation(until: end, thinkTime: thinkTime, messageBytes: messageBytes)
             }
         }
         for fault in faults {

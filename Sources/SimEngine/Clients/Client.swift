@@ -20,6 +20,7 @@ public actor Client: ConnectionPeer {
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     private struct RoomState {
+        var room: Int
         var role: RoomRole
         /// The room's last sequence when the client joined: earlier messages are not its own.
         var joinedAfter: Int
@@ -35,6 +36,36 @@ public actor Client: ConnectionPeer {
         var readable = 0
     }
 
+    /// The client's rooms in the order it joined them: a small array (clients are in a few
+    /// rooms), cheaper than a dictionary for an idle client.
+    private struct Rooms {
+        var values: [RoomState] = []
+
+        func index(forKey room: Int) -> Int? { values.firstIndex { $0.room == room } }
+
+        subscript(room: Int) -> RoomState? {
+            get { index(forKey: room).map { values[$0] } }
+            set {
+                switch (index(forKey: room), newValue) {
+                case (let index?, let state?): values[index] = state
+                case (let index?, nil): values.remove(at: index)
+                case (nil, let state?): values.append(state)
+                case (nil, nil): break
+                }
+            }
+        }
+
+        mutating func removeValue(forKey room: Int) -> RoomState? {
+            guard let index = index(forKey: room) else { return nil }
+            return values.remove(at: index)
+        }
+
+        /// A room drawn at random, or nil without rooms.
+        func random(using random: inout RandomStream) -> Int? {
+            values.isEmpty ? nil : values[Int(random.next(below: UInt64(values.count)))].room
+        }
+    }
+
     private struct PendingPost {
         var room: Int
         var bytes: Int
@@ -44,38 +75,41 @@ public actor Client: ConnectionPeer {
 
     /// The client's user id.
     public nonisolated let id: Int
-    private let engine: Engine
+    private let context: ClientContext
     private let node: GatewayNode<Client>
-    private let notifications: NotificationService
-    private let settings: SystemConfiguration
+    private var engine: Engine { context.engine }
+    private var settings: SystemConfiguration { context.settings }
+    private var metrics: ClientMetrics { context.metrics }
+    private var habits: ClientHabits { context.habits }
     private var random: RandomStream
     private var uplink: NetworkLink
     private var connection: Int?
     private var reconnectAttempts = 0
-    private var rooms: [Int: RoomState] = [:]
-    private var roomOrder: [Int] = []
+    private var rooms = Rooms()
+    /// The rooms' ids in the order the client joined them.
+    private var roomOrder: [Int] { rooms.values.map(\.room) }
     private var pending: [UInt64: PendingPost] = [:]
     private var sent = 0
-    private let metrics: ClientMetrics
-    private let habits: ClientHabits
     private var receiptsScheduled = false
     private var hasVanished = false
     private var disconnectedAt: SimulationInstant?
 
+    /// Creates the client of user `id`, served by its node in the context's system.
+    public init(id: Int, context: ClientContext) {
+        let engine = context.engine
+        executor = engine.makeExecutor(label: "client-\(id)")
+        self.id = id
+        self.context = context
+        node = context.system.node(forUser: id)
+        random = engine.random("client.behaviour", entity: UInt64(id))
+        uplink = NetworkLink(profile: context.settings.network.clientLink,
+                             random: engine.random("client.uplink", entity: UInt64(id)))
+    }
+
     /// Creates the client of user `id`, served by `system`'s node for the user.
     public init(engine: Engine, id: Int, system: MessagingSystem<Client>, metrics: ClientMetrics,
                 habits: ClientHabits = ClientHabits()) {
-        self.habits = habits
-        executor = engine.makeExecutor(label: "client-\(id)")
-        self.id = id
-        self.engine = engine
-        node = system.node(forUser: id)
-        notifications = system.notifications
-        settings = system.configuration
-        random = engine.random("client.behaviour", entity: UInt64(id))
-        uplink = NetworkLink(profile: system.configuration.network.clientLink,
-                             random: engine.random("client.uplink", entity: UInt64(id)))
-        self.metrics = metrics
+        self.init(id: id, context: ClientContext(engine: engine, system: system, metrics: metrics, habits: habits))
     }
 
     /// Whether the client is connected now.
@@ -122,15 +156,13 @@ public actor Client: ConnectionPeer {
         guard let connection, rooms[room] == nil,
               let offset = await node.join(connection, room: room, as: role) else { return }
         // Messages from before the join are not the client's to acknowledge.
-        rooms[room] = RoomState(role: role, joinedAfter: offset.sequence, epoch: offset.epoch, last: offset.sequence,
+        rooms[room] = RoomState(room: room, role: role, joinedAfter: offset.sequence, epoch: offset.epoch, last: offset.sequence,
                                 deliveredSent: offset.sequence, readSent: offset.sequence, readable: offset.sequence)
-        roomOrder.append(room)
     }
 
     /// Leaves `room`: the client forgets it at once and ignores its frames still on the way.
     public func leave(_ room: Int) {
         guard let connection, rooms.removeValue(forKey: room) != nil else { return }
-        roomOrder.removeAll { $0 == room }
         toNode { node in node.leave(connection, room: room) }
     }
 
@@ -194,30 +226,70 @@ public actor Client: ConnectionPeer {
 
     // MARK: Sending
 
+    /// One client's conversation: when its next message is meant to go, and where.
+    private struct Conversation {
+        var end: SimulationInstant
+        var thinkTime: Distribution
+        var messageBytes: Int
+        var intended: SimulationInstant
+        var room: Int?
+    }
+
+    private var conversation: Conversation?
+
     /// Greets its first room at once, then posts messages of `messageBytes` until `end`, each
-    /// `thinkTime` (seconds) after the previous one was meant to go.
+    /// `thinkTime` (seconds) after the previous one was meant to go, typing first if that is its
+    /// habit. Driven by timers, so an idle client holds no task.
     ///
     /// Clients that start together greet together, so their first messages race into shared
     /// rooms at the same instant and the scheduler's interleaving decides each room's order.
-    public func converse(until end: SimulationInstant, thinkTime: Distribution, messageBytes: Int) async {
-        let clock = engine.clock
-        var intended = clock.now
-        var room = roomOrder.first
-        while intended < end, !hasVanished {
-            // Without a room yet (an agent waiting for customers) or after leaving one, the
-            // client lets the moment pass; it may have left the room while it waited.
-            let canPost = room.flatMap { rooms[$0]?.role.canPost } ?? false
-            if habits.typesBeforeSending, canPost, let room {
-                let typingAt = intended.advanced(by: .zero - habits.composeTime)
-                if typingAt > clock.now {
-                    do { try await clock.sleep(until: typingAt) } catch { return }
-                    typing(in: room)
-                }
+    public func startConversation(until end: SimulationInstant, thinkTime: Distribution, messageBytes: Int) {
+        conversation = Conversation(end: end, thinkTime: thinkTime, messageBytes: messageBytes, intended: engine.now,
+                                    room: rooms.values.first?.room)
+        scheduleTurn()
+    }
+
+    /// Schedules the next message (and the typing before it).
+    private func scheduleTurn() {
+        guard let next = conversation, next.intended < next.end, !hasVanished else {
+            conversation = nil
+            return
+        }
+        // Without a room yet (an agent waiting for customers) or after leaving one, the client
+        // lets the moment pass.
+        if habits.typesBeforeSending, let room = next.room, rooms[room]?.role.canPost == true {
+            let typingAt = next.intended.advanced(by: .zero - habits.composeTime)
+            if typingAt > engine.now { engine.send(to: self, at: typingAt) { $0.typing(in: room) } }
+        }
+        engine.send(to: self, at: next.intended) { $0.takeTurn() }
+    }
+
+    private func takeTurn() {
+        guard var turn = conversation, !hasVanished else { return }
+        if let room = turn.room, rooms[room]?.role.canPost == true {
+            post(to: room, bytes: turn.messageBytes, sentAt: turn.intended)
+        }
+        turn.intended = turn.intended.advanced(by: .nanoseconds(turn.thinkTime.sampleNanoseconds(using: &random)))
+        turn.room = rooms.random(using: &random)
+        conversation = turn
+        scheduleTurn()
+    }
+
+    /// Sends live cursor updates at the habit's rate until `end`, each to one of its rooms.
+    public func startCursor(until end: SimulationInstant) {
+        guard habits.cursorUpdatesPerSecond > 0 else { return }
+        scheduleCursor(after: engine.now, until: end)
+    }
+
+    private func scheduleCursor(after previous: SimulationInstant, until end: SimulationInstant) {
+        let gap = Distribution.exponential(mean: 1 / habits.cursorUpdatesPerSecond)
+        let intended = previous.advanced(by: .nanoseconds(gap.sampleNanoseconds(using: &random)))
+        guard intended < end, !hasVanished else { return }
+        engine.send(to: self, at: intended) { client in
+            if let connection = client.connection, let room = client.rooms.random(using: &client.random) {
+                client.toNode { node in node.cursor(connection, room: room, sentAt: intended) }
             }
-            do { try await clock.sleep(until: intended) } catch { return }
-            if canPost, let room, rooms[room] != nil { post(to: room, bytes: messageBytes, sentAt: intended) }
-            intended = intended.advanced(by: .nanoseconds(thinkTime.sampleNanoseconds(using: &random)))
-            room = roomOrder.isEmpty ? nil : roomOrder[Int(random.next(below: UInt64(roomOrder.count)))]
+            client.scheduleCursor(after: intended, until: end)
         }
     }
 
@@ -228,22 +300,6 @@ public actor Client: ConnectionPeer {
         if let last = rooms[room]!.lastTyping, last.duration(to: now) < settings.signals.typingDebounce { return }
         rooms[room]!.lastTyping = now
         toNode { node in node.typing(connection, room: room, sentAt: now) }
-    }
-
-    /// Sends live cursor updates at the habit's rate until `end`, each to one of its rooms.
-    public func moveCursor(until end: SimulationInstant) async {
-        guard habits.cursorUpdatesPerSecond > 0 else { return }
-        let gap = Distribution.exponential(mean: 1 / habits.cursorUpdatesPerSecond)
-        var intended = engine.now
-        while !hasVanished {
-            intended = intended.advanced(by: .nanoseconds(gap.sampleNanoseconds(using: &random)))
-            guard intended < end else { return }
-            do { try await engine.clock.sleep(until: intended) } catch { return }
-            guard let connection, !roomOrder.isEmpty else { continue }
-            let room = roomOrder[Int(random.next(below: UInt64(roomOrder.count)))]
-            let sentAt = intended
-            toNode { node in node.cursor(connection, room: room, sentAt: sentAt) }
-        }
     }
 
     /// Sends one message of `bytes` to `room`, meant to go at `sentAt`.
@@ -340,7 +396,7 @@ public actor Client: ConnectionPeer {
         case .notification(let notification, _, _):
             engine.metrics.add(metrics.notifications, at: engine.now)
             guard habits.readsNotifications else { return }
-            let (user, service) = (id, notifications)
+            let (user, service) = (id, context.system.notifications)
             engine.send(to: self, after: habits.readDelay) { client in
                 guard case .arrives(let arrival) = client.uplink.transmit(at: client.engine.now) else { return }
                 client.engine.send(to: service, at: arrival) { $0.markRead(user: user, id: notification) }

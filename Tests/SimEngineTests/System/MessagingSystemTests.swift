@@ -44,7 +44,7 @@ struct MessagingSystemTests {
                 for room in Set([id % rooms, (id + 1) % rooms]).sorted() { await client.join(room, as: roles(id)) }
                 // A viewer's client tries to post once anyway.
                 if roles(id) == .viewer { await client.post(to: id % rooms, bytes: 100, sentAt: engine.now) }
-                engine.spawn { await client.converse(until: end, thinkTime: .exponential(mean: 2), messageBytes: 200) }
+                await client.startConversation(until: end, thinkTime: .exponential(mean: 2), messageBytes: 200)
             }
             let clients = actors
             engine.spawn { await disturb(system, clients, engine) }

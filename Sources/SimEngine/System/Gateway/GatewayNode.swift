@@ -65,7 +65,6 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     private var nodeLinks: [NetworkLink] = []
     private var connections: [Int: Connection] = [:]
     private var subscribers: [Int: [Int]] = [:]
-    private var connectionsByUser: [Int: [Int]] = [:]
     /// Per (room, user): how many of the user's connections here are in the room. Presence is
     /// announced to a room when this goes from 0 to 1 and from 1 to 0.
     private var presentInRoom: [RoomMember: Int] = [:]
@@ -137,7 +136,6 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
                 outbox: ConnectionOutbox(byteCap: configuration.outboxByteCap, policy: configuration.slowConsumer),
                 nanosecondsPerByte: readBytesPerSecond.isInfinite ? 0 : 1e9 / readBytesPerSecond)
             report(presence.connected(user: user, connection: connection, at: engine.now))
-            connectionsByUser[user, default: []].append(connection)
             startSweeping()
             guard let session = sessions.removeValue(forKey: user), session.keptUntil >= engine.now else {
                 return .connected(connection: connection, resumed: false)
@@ -241,7 +239,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
 
     /// Stops sending `room`'s frames to every connection of `user` here.
     public func unsubscribe(user: Int, from room: Int) {
-        for connection in connectionsByUser[user] ?? [] where connections[connection]?.rooms.contains(room) == true {
+        for connection in presence.connections(of: user) where connections[connection]?.rooms.contains(room) == true {
             connections[connection]!.rooms.removeAll { $0 == room }
             unsubscribe(connection, user: user, rooms: [room])
         }
@@ -307,7 +305,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
 
     /// Writes `frame` to every connection of `user` on this node.
     public func send(_ frame: ServerFrame, toUser user: Int) {
-        for connection in connectionsByUser[user] ?? [] { send(frame, to: connection) }
+        for connection in presence.connections(of: user) { send(frame, to: connection) }
     }
 
     /// The client saw a gap in `offset.room` after `offset.sequence`: asks the room for the rest.
@@ -497,8 +495,6 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     private func forget(_ connection: Int, _ state: Connection, _ reason: CloseReason) {
         closed[reason, default: 0] += 1
         unsubscribe(connection, user: state.user, rooms: state.rooms)
-        connectionsByUser[state.user]?.removeAll { $0 == connection }
-        if connectionsByUser[state.user]?.isEmpty == true { connectionsByUser[state.user] = nil }
         if reason != .clientRequest, configuration.sessionKeep > .zero {
             sessions[state.user] = Session(rooms: state.rooms, keptUntil: engine.now.advanced(by: configuration.sessionKeep))
         }

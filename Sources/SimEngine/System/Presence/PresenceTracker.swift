@@ -18,7 +18,8 @@ public struct PresenceTracker: Sendable {
     /// How long a connection may stay silent before it is considered dead: the ping interval
     /// plus the ping timeout (Socket.IO: 25 s + 20 s).
     public let heartbeatTimeout: Duration
-    private var connectionsByUser: [Int: Set<Int>] = [:]
+    /// Each online user's connections, oldest first (a user rarely has more than one or two).
+    private var connectionsByUser: [Int: [Int]] = [:]
     private var connections: [Int: (user: Int, lastHeard: SimulationInstant)] = [:]
     /// When each user was last seen: their last heartbeat or disconnect.
     public private(set) var lastSeen: [Int: SimulationInstant] = [:]
@@ -33,10 +34,13 @@ public struct PresenceTracker: Sendable {
     /// Users online now, in ascending order.
     public var onlineUsers: [Int] { connectionsByUser.keys.filter(isOnline).sorted() }
 
+    /// The live connections of `user`, oldest first.
+    public func connections(of user: Int) -> [Int] { connectionsByUser[user] ?? [] }
+
     /// A connection opened.
     public mutating func connected(user: Int, connection: Int, at time: SimulationInstant) -> Change? {
         let wasOnline = isOnline(user)
-        connectionsByUser[user, default: []].insert(connection)
+        connectionsByUser[user, default: []].append(connection)
         connections[connection] = (user, time)
         lastSeen[user] = time
         return wasOnline ? nil : .cameOnline(user: user, at: time)
@@ -52,7 +56,7 @@ public struct PresenceTracker: Sendable {
     /// A connection closed cleanly (or was found dead).
     public mutating func disconnected(connection: Int, at time: SimulationInstant) -> Change? {
         guard let user = connections.removeValue(forKey: connection)?.user else { return nil }
-        connectionsByUser[user]?.remove(connection)
+        connectionsByUser[user]?.removeAll { $0 == connection }
         lastSeen[user] = time
         if connectionsByUser[user]?.isEmpty ?? false {
             connectionsByUser[user] = nil

@@ -1,0 +1,27 @@
+import Benchmark
+import SimEngine
+
+/// Resident bytes per connected client, once all have joined; smaller is better.
+private let bytesPerClient = BenchmarkMetric.custom("bytes/client", polarity: .prefersSmaller, useScalingFactor: false)
+/// Engine events per wall-clock second over the run; larger is better.
+private let eventsPerSecond = BenchmarkMetric.custom("events/s", polarity: .prefersLarger, useScalingFactor: false)
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .peakMemoryResident, bytesPerClient, eventsPerSecond],
+        warmupIterations: 0,
+        maxDuration: .seconds(60),
+        maxIterations: 3
+    )
+    for count in [10_000, 100_000, 1_000_000] {
+        for active in [false, true] {
+            let name = "Clients.\(active ? "active" : "idle").\(count)"
+            let iterations = count >= 1_000_000 ? 1 : 3
+            Benchmark(name, configuration: .init(maxIterations: iterations)) { benchmark in
+                let result = ClientScale.run(clients: count, active: active)
+                benchmark.measurement(bytesPerClient, Int(result.bytesPerClient))
+                benchmark.measurement(eventsPerSecond, Int(Double(result.events) / result.wallSeconds))
+            }
+        }
+    }
+}
