@@ -6,7 +6,7 @@ extension ChatScenario: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case kind, name, summary, clients, duration, rooms, roomsPerClient = "rooms_per_client"
         case thinkTime = "think_time", messageBytes = "message_bytes", drain, rampUp = "ramp_up", habits, notifications
-        case adminShare = "admin_share", viewerShare = "viewer_share", faults, agents, thresholds, system
+        case adminShare = "admin_share", viewerShare = "viewer_share", faults, load, agents, thresholds, system
     }
 
     /// The `kind` a chat scenario file names.
@@ -34,6 +34,7 @@ extension ChatScenario: Codable {
         viewerShare = try container.decode(.viewerShare, default: viewerShare)
         faults = try container.decode(.faults, default: faults)
         agents = try container.decodeIfPresent(AgentRouting.self, forKey: .agents)
+        load = try container.decode(.load, default: load)
         messageBytes = try container.decode(.messageBytes, default: messageBytes)
         drain = try container.decodeDuration(.drain, default: drain)
         rampUp = try container.decodeDuration(.rampUp, default: rampUp)
@@ -58,6 +59,7 @@ extension ChatScenario: Codable {
         try container.encode(adminShare, forKey: .adminShare)
         try container.encode(viewerShare, forKey: .viewerShare)
         try container.encode(faults, forKey: .faults)
+        try container.encode(load, forKey: .load)
         try container.encodeIfPresent(agents, forKey: .agents)
         try container.encode(thresholds, forKey: .thresholds)
         try container.encode(system, forKey: .system)

@@ -32,6 +32,9 @@ public struct ChatScenario: Scenario {
     public var viewerShare: Double
     /// Failures injected during the run. Default none.
     public var faults: [ScheduledFault]
+    /// How the load is generated: closed (think time per client, the default) or open (a rate
+    /// through stages).
+    public var load: LoadModel
     /// Support-desk routing of customers to agents; when set, each customer gets a room of its
     /// own and `rooms` and `rooms_per_client` are not used. Default none.
     public var agents: AgentRouting?
@@ -47,13 +50,15 @@ public struct ChatScenario: Scenario {
     public init(name: String, summary: String, clients: Int, duration: Duration, rooms: Int, roomsPerClient: Int,
                 thinkTime: Distribution, system: SystemConfiguration = SystemConfiguration(),
                 habits: ClientHabits = ClientHabits(), notifications: NotificationLoad? = nil, adminShare: Double = 0,
-                viewerShare: Double = 0, faults: [ScheduledFault] = [], agents: AgentRouting? = nil, messageBytes: Int = 200,
+                viewerShare: Double = 0, faults: [ScheduledFault] = [], load: LoadModel = .closed, agents: AgentRouting? = nil,
+                messageBytes: Int = 200,
                 drain: Duration = .seconds(5), rampUp: Duration = .zero,
                 thresholds: [String] = ["message_delivery.p99<100ms", "delivery_ratio>=0.999"]) {
         self.adminShare = adminShare
         self.viewerShare = viewerShare
         self.faults = faults
         self.agents = agents
+        self.load = load
         self.name = name
         self.summary = summary
         self.clients = clients
@@ -89,6 +94,7 @@ public struct ChatScenario: Scenario {
         try ConfigurationError.requireShare(viewerShare, at: "viewer_share", example: "0.3")
         try require(adminShare + viewerShare <= 1, "viewer_share", "and admin_share add up to more than 1",
                     "lower one of them")
+        try load.validate(at: "load")
         try agents?.validate(at: "agents")
         if let agents { try require(clients > agents.agents(of: clients), "agents.share", "leaves no customers", "lower the share") }
         for (index, fault) in faults.enumerated() {
@@ -116,13 +122,13 @@ public struct ChatScenario: Scenario {
         var roles = engine.random("scenario.roles")
         let start = engine.now
         let end = start.advanced(by: duration)
-        let (thinkTime, messageBytes) = (thinkTime, messageBytes)
+        let (thinkTime, messageBytes, closedLoad) = (thinkTime, messageBytes, load == .closed)
         let rampNanoseconds = Double(Swift.min(rampUp, duration).wholeNanoseconds)
         let actors = (0..<clients).map { Client(id: $0, context: context) }
         // Agents are at their desks from the start; customers arrive over the ramp-up.
         for agent in actors.prefix(agentCount) {
             await agent.connect()
-            await agent.startConversation(until: end, thinkTime: thinkTime, messageBytes: messageBytes)
+            if closedLoad { await agent.startConversation(until: end, thinkTime: thinkTime, messageBytes: messageBytes) }
         }
         let arrivalTimes = (agentCount..<clients).map { _ in
             start.advanced(by: .nanoseconds(Int64(arrivals.nextUnitInterval() * rampNanoseconds)))
@@ -152,8 +158,11 @@ public struct ChatScenario: Scenario {
                 }
                 // From here on timers drive the client; the task ends.
                 await client.startCursor(until: end)
-                await client.startConversation(until: end, thinkTime: thinkTime, messageBytes: messageBytes)
+                if closedLoad { await client.startConversation(until: end, thinkTime: thinkTime, messageBytes: messageBytes) }
             }
+        }
+        if case .open(let stages) = load {
+            engine.spawn { await LoadModel.drive(stages, clients: actors, messageBytes: messageBytes, from: start, until: end, in: engine) }
         }
         for fault in faults {
             engine.spawn { await fault.inflict(on: messaging, from: start, in: engine) }

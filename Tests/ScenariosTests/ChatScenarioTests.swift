@@ -138,4 +138,34 @@ struct ChatScenarioTests {
         // Load is spread: each agent took ten.
         #expect(Dictionary(grouping: routes.compactMap { $0 }, by: { $0 }).mapValues(\.count).values.allSatisfy { $0 == 10 })
     }
+
+    /// 200 clients sending 150 messages a second between them into a store that writes at most
+    /// 100 a second (one connection, 10 ms a write): per second, messages sent and the median
+    /// delivery latency in milliseconds.
+    private func overloaded(_ load: LoadModel) async throws -> [(sent: Int64, medianMs: Double)] {
+        var scenario = ChatScenario(name: "overload", summary: "", clients: 200, duration: .seconds(20), rooms: 20,
+                                    roomsPerClient: 1, thinkTime: .constant(200.0 / 150), load: load)
+        scenario.system.store.poolSize = 1
+        scenario.system.store.writeLatency = .constant(0.010)
+        scenario.system.gateway.rateLimit = .slidingWindow(limit: 1_000, window: .seconds(60))
+        let chosen = scenario
+        let engine = Engine(mode: .sim, seed: 4)
+        _ = try await engine.runOnOwnThread { engine in await chosen.run(in: engine) }
+        let (series, latencies, intervals) = engine.metrics.timeSeries
+        let sent = try #require(series.firstIndex(of: "messages_sent"))
+        let delivery = try #require(latencies.firstIndex(of: "message_delivery"))
+        return intervals.map { ($0.values[sent], Double($0.latencies[delivery].nanoseconds(atPercentile: 50)) / 1e6) }
+    }
+
+    @Test func anOpenLoadPastCapacityShowsGrowingLatencyAtAnUnchangedSendRate() async throws {
+        let seconds = try await overloaded(.open(stages: [LoadStage(duration: .seconds(1), target: 150),
+                                                          LoadStage(duration: .seconds(19), target: 150)]))
+        // The send rate holds at about 150 a second from start to end...
+        let early = seconds[2..<5].map(\.sent).reduce(0, +)
+        let late = seconds[16..<19].map(\.sent).reduce(0, +)
+        #expect((360...540).contains(early) && (360...540).contains(late), "\(early) then \(late) sent")
+        // ...while the store's queue, and so the latency, grows without bound.
+        #expect(seconds[18].medianMs > 4 * seconds[4].medianMs, "\(seconds.map(\.medianMs))")
+        #expect(seconds[18].medianMs > 1_000)
+    }
 }

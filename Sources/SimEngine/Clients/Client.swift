@@ -302,6 +302,13 @@ public actor Client: ConnectionPeer {
         toNode { node in node.typing(connection, room: room, sentAt: now) }
     }
 
+    /// Sends one message of `bytes` to one of its rooms where it may post, drawn at random (the
+    /// open load model's arrivals).
+    public func postToRandomRoom(bytes: Int, sentAt: SimulationInstant) {
+        guard !hasVanished, let room = rooms.random(using: &random), rooms[room]?.role.canPost == true else { return }
+        post(to: room, bytes: bytes, sentAt: sentAt)
+    }
+
     /// Sends one message of `bytes` to `room`, meant to go at `sentAt`.
     public func post(to room: Int, bytes: Int, sentAt: SimulationInstant) {
         sent += 1

@@ -234,4 +234,18 @@ struct MessagingSystemTests {
         #expect(report.accepted == 5 && report.owed == 50_000)
         #expect(report.delivered == 50_000 && report.lost == 0 && report.orderViolations == 0)
     }
+
+    @Test func whatAClientSendsWhileDisconnectedGoesOutInOrderOnceItIsBack() async throws {
+        let run = try await simulate(disturb: { system, clients, engine in
+            try? await engine.clock.sleep(until: SimulationInstant(nanoseconds: 10_000_000_000))
+            await system.nodes[0].dropAllConnections()
+            try? await engine.clock.sleep(for: .milliseconds(100))  // the client knows it is offline
+            #expect(await !clients[3].isConnected)
+            for _ in 0..<3 { await clients[3].post(to: 0, bytes: 100, sentAt: engine.now) }
+        })
+        let offline = run.histories[0].filter { $0.sender == 3 && $0.sentAt >= SimulationInstant(nanoseconds: 10_100_000_000) }
+        #expect(offline.count >= 3)
+        #expect(offline.map(\.clientMessage) == offline.map(\.clientMessage).sorted())
+        #expect(offline.prefix(3).allSatisfy { $0.acceptedAt > $0.sentAt.advanced(by: .milliseconds(500)) })
+    }
 }

@@ -49,3 +49,25 @@ struct NetworkLinkTests {
         }
     }
 }
+
+@Suite("Reconnect policy")
+struct ReconnectPolicyTests {
+    @Test(arguments: 1...20)
+    func eachDelayStaysWithinItsJitterAroundTheCappedDoubling(seed: UInt64) {
+        let policy = ReconnectPolicy()  // 1 s doubling to 5 s, ±50 %
+        var random = RandomStream(seed: seed, stream: "reconnect", entity: 0)
+        let nominal: [Double] = [1, 2, 4, 5, 5, 5]
+        for (index, expected) in nominal.enumerated() {
+            let delay = policy.delay(attempt: index + 1, using: &random)!
+            let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
+            #expect((expected * 0.5...expected * 1.5).contains(seconds), "attempt \(index + 1): \(seconds) s")
+        }
+    }
+
+    @Test func aClientThatNeverReconnectsGetsNoDelay() {
+        var policy = ReconnectPolicy()
+        policy.enabled = false
+        var random = RandomStream(seed: 1, stream: "reconnect", entity: 0)
+        #expect(policy.delay(attempt: 1, using: &random) == nil)
+    }
+}

@@ -1,0 +1,133 @@
+import SimEngine
+
+/// How a scenario's load is generated.
+///
+/// - Closed: each client sends its next message a think time after the previous one was meant
+///   to go, as k6's and Gatling's virtual users do, so the load follows the number of clients.
+/// - Open: messages arrive as a Poisson process at a rate that follows the stages, each sent by
+///   a client drawn at random, whatever state the system is in: a system past its capacity
+///   shows it as growing latency, never as a slower send rate.
+///
+/// Either way latency is measured from the moment a message was meant to be sent.
+public enum LoadModel: Equatable, Sendable {
+    /// Clients send with think time between messages (the scenario's `think_time`).
+    case closed
+    /// Messages arrive at a rate that moves linearly through the stages, from 0 at the start.
+    case open(stages: [LoadStage])
+
+    /// Checks the parameters.
+    func validate(at location: String) throws(ConfigurationError) {
+        guard case .open(let stages) = self else { return }
+        guard !stages.isEmpty else {
+            throw ConfigurationError(location: "\(location).stages", problem: "is empty",
+                                     remedy: "give at least one stage, such as { duration: 30s, target: 500 }")
+        }
+        for (index, stage) in stages.enumerated() {
+            guard stage.duration > .zero else {
+                throw ConfigurationError(location: "\(location).stages[\(index)].duration", problem: "must be longer than zero",
+                                         remedy: "give a duration such as 30s")
+            }
+            guard stage.target >= 0, stage.target.isFinite else {
+                throw ConfigurationError(location: "\(location).stages[\(index)].target",
+                                         problem: "must be a rate of zero or more, got \(stage.target)",
+                                         remedy: "give messages per second, such as 500")
+            }
+        }
+    }
+
+    /// The open model's rate at `elapsed` into the run: linear within each stage, then the last
+    /// stage's target.
+    static func rate(at elapsed: Duration, stages: [LoadStage]) -> Double {
+        var from = 0.0
+        var stageStart = Duration.zero
+        for stage in stages {
+            let stageEnd = stageStart + stage.duration
+            if elapsed < stageEnd {
+                let progress = Double((elapsed - stageStart).wholeNanoseconds) / Double(stage.duration.wholeNanoseconds)
+                return from + (stage.target - from) * progress
+            }
+            from = stage.target
+            stageStart = stageEnd
+        }
+        return from
+    }
+
+    /// Sends messages from `clients` at the stages' rate until `end` (a non-homogeneous Poisson
+    /// process, drawn by thinning at the highest rate).
+    static func drive(_ stages: [LoadStage], clients: [Client], messageBytes: Int, from start: SimulationInstant,
+                      until end: SimulationInstant, in engine: Engine) async {
+        guard let peak = stages.map(\.target).max(), peak > 0, !clients.isEmpty else { return }
+        var random = engine.random("scenario.open_load")
+        let gap = Distribution.exponential(mean: 1 / peak)
+        var next = start
+        while true {
+            next = next.advanced(by: .nanoseconds(gap.sampleNanoseconds(using: &random)))
+            guard next < end else { return }
+            let accept = random.nextUnitInterval() * peak < rate(at: start.duration(to: next), stages: stages)
+            let client = clients[Int(random.next(below: UInt64(clients.count)))]
+            guard accept else { continue }
+            let sentAt = next
+            engine.send(to: client, at: sentAt) { $0.postToRandomRoom(bytes: messageBytes, sentAt: sentAt) }
+        }
+    }
+}
+
+/// One stage of an open load: over `duration`, the rate moves linearly to `target` messages
+/// per second.
+public struct LoadStage: Equatable, Sendable {
+    public var duration: Duration
+    public var target: Double
+
+    public init(duration: Duration, target: Double) {
+        self.duration = duration
+        self.target = target
+    }
+}
+
+extension LoadStage: Codable {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case duration, target
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(known: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(duration: try container.decodeDuration(.duration, default: .zero),
+                  target: try container.decode(Double.self, forKey: .target))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeDuration(duration, forKey: .duration)
+        try container.encode(target, forKey: .target)
+    }
+}
+
+extension LoadModel: Codable {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case model, stages
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(known: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        switch try container.decode(String.self, forKey: .model) {
+        case "closed": self = .closed
+        case "open": self = .open(stages: try container.decode([LoadStage].self, forKey: .stages))
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .model, in: container,
+                                                   debugDescription: "unknown load model '\(other)'; accepted: closed, open")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .closed:
+            try container.encode("closed", forKey: .model)
+        case .open(let stages):
+            try container.encode("open", forKey: .model)
+            try container.encode(stages, forKey: .stages)
+        }
+    }
+}
