@@ -6,7 +6,7 @@ extension ChatScenario: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case kind, name, summary, clients, duration, rooms, roomsPerClient = "rooms_per_client"
         case thinkTime = "think_time", messageBytes = "message_bytes", drain, rampUp = "ramp_up", habits, notifications
-        case adminShare = "admin_share", viewerShare = "viewer_share", faults, load, agents, thresholds, system
+        case adminShare = "admin_share", viewerShare = "viewer_share", faults, profiles, load, agents, thresholds, system
     }
 
     /// The `kind` a chat scenario file names.
@@ -35,6 +35,7 @@ extension ChatScenario: Codable {
         faults = try container.decode(.faults, default: faults)
         agents = try container.decodeIfPresent(AgentRouting.self, forKey: .agents)
         load = try container.decode(.load, default: load)
+        profiles = try container.decode(.profiles, default: profiles)
         messageBytes = try container.decode(.messageBytes, default: messageBytes)
         drain = try container.decodeDuration(.drain, default: drain)
         rampUp = try container.decodeDuration(.rampUp, default: rampUp)
@@ -59,6 +60,7 @@ extension ChatScenario: Codable {
         try container.encode(adminShare, forKey: .adminShare)
         try container.encode(viewerShare, forKey: .viewerShare)
         try container.encode(faults, forKey: .faults)
+        try container.encode(profiles, forKey: .profiles)
         try container.encode(load, forKey: .load)
         try container.encodeIfPresent(agents, forKey: .agents)
         try container.encode(thresholds, forKey: .thresholds)

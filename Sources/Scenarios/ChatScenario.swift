@@ -32,6 +32,8 @@ public struct ChatScenario: Scenario {
     public var viewerShare: Double
     /// Failures injected during the run. Default none.
     public var faults: [ScheduledFault]
+    /// Kinds of user mixed by weight (activity, network); empty for alike clients. Default none.
+    public var profiles: [ClientProfile]
     /// How the load is generated: closed (think time per client, the default) or open (a rate
     /// through stages).
     public var load: LoadModel
@@ -50,7 +52,8 @@ public struct ChatScenario: Scenario {
     public init(name: String, summary: String, clients: Int, duration: Duration, rooms: Int, roomsPerClient: Int,
                 thinkTime: Distribution, system: SystemConfiguration = SystemConfiguration(),
                 habits: ClientHabits = ClientHabits(), notifications: NotificationLoad? = nil, adminShare: Double = 0,
-                viewerShare: Double = 0, faults: [ScheduledFault] = [], load: LoadModel = .closed, agents: AgentRouting? = nil,
+                viewerShare: Double = 0, faults: [ScheduledFault] = [], profiles: [ClientProfile] = [], load: LoadModel = .closed,
+                agents: AgentRouting? = nil,
                 messageBytes: Int = 200,
                 drain: Duration = .seconds(5), rampUp: Duration = .zero,
                 thresholds: [String] = ["message_delivery.p99<100ms", "delivery_ratio>=0.999"]) {
@@ -59,6 +62,7 @@ public struct ChatScenario: Scenario {
         self.faults = faults
         self.agents = agents
         self.load = load
+        self.profiles = profiles
         self.name = name
         self.summary = summary
         self.clients = clients
@@ -95,6 +99,7 @@ public struct ChatScenario: Scenario {
         try require(adminShare + viewerShare <= 1, "viewer_share", "and admin_share add up to more than 1",
                     "lower one of them")
         try load.validate(at: "load")
+        for (index, profile) in profiles.enumerated() { try profile.validate(at: "profiles[\(index)]") }
         try agents?.validate(at: "agents")
         if let agents { try require(clients > agents.agents(of: clients), "agents.share", "leaves no customers", "lower the share") }
         for (index, fault) in faults.enumerated() {
@@ -116,7 +121,8 @@ public struct ChatScenario: Scenario {
         let roomCount = agents == nil ? rooms : clients - agentCount
         let messaging = await MessagingSystem<Client>(engine: engine, configuration: system, rooms: roomCount)
         let context = ClientContext(engine: engine, system: messaging,
-                                    metrics: ClientMetrics(engine.metrics, nodes: system.gateway.nodes), habits: habits)
+                                    metrics: ClientMetrics(engine.metrics, nodes: system.gateway.nodes), habits: habits,
+                                    profiles: profiles)
         var membership = engine.random("scenario.membership")
         var arrivals = engine.random("scenario.arrivals")
         var roles = engine.random("scenario.roles")
@@ -124,7 +130,18 @@ public struct ChatScenario: Scenario {
         let end = start.advanced(by: duration)
         let (thinkTime, messageBytes, closedLoad) = (thinkTime, messageBytes, load == .closed)
         let rampNanoseconds = Double(Swift.min(rampUp, duration).wholeNanoseconds)
-        let actors = (0..<clients).map { Client(id: $0, context: context) }
+        var profileDraws = engine.random("scenario.profiles")
+        let totalWeight = profiles.reduce(0) { $0 + $1.weight }
+        let actors = (0..<clients).map { id -> Client in
+            guard !profiles.isEmpty else { return Client(id: id, context: context) }
+            // A profile drawn by weight.
+            var draw = profileDraws.nextUnitInterval() * totalWeight
+            let chosen = profiles.indices.first { index in
+                draw -= profiles[index].weight
+                return draw < 0
+            } ?? profiles.count - 1
+            return Client(id: id, context: context, profile: chosen)
+        }
         // Agents are at their desks from the start; customers arrive over the ramp-up.
         for agent in actors.prefix(agentCount) {
             await agent.connect()

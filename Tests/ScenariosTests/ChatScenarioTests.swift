@@ -168,4 +168,29 @@ struct ChatScenarioTests {
         #expect(seconds[18].medianMs > 4 * seconds[4].medianMs, "\(seconds.map(\.medianMs))")
         #expect(seconds[18].medianMs > 1_000)
     }
+
+    @Test func profilesMixByWeightAndShowInTheirOwnLatency() async throws {
+        var scenario = ChatScenario(name: "mix", summary: "", clients: 300, duration: .seconds(60), rooms: 30,
+                                    roomsPerClient: 1, thinkTime: .exponential(mean: 5))
+        scenario.profiles = [
+            ClientProfile(name: "broadband", weight: 6, link: LinkProfile(latency: .constant(0.01))),
+            ClientProfile(name: "mobile", weight: 3, thinkTimeScale: 2, link: LinkProfile(latency: .constant(0.08))),
+            ClientProfile(name: "flaky", weight: 1, link: LinkProfile(latency: .constant(0.01)),
+                          networkDrops: .init(every: .seconds(15), lasting: .seconds(5))),
+        ]
+        let chosen = scenario
+        let engine = Engine(mode: .sim, seed: 9)
+        let outcome = try await engine.runOnOwnThread { engine in await chosen.run(in: engine) }
+        let latency = engine.metrics.summaries
+        let broadband = try #require(latency["message_delivery[profile=broadband]"])
+        let mobile = try #require(latency["message_delivery[profile=mobile]"])
+        let flaky = try #require(latency["message_delivery[profile=flaky]"])
+        // Mobile recipients wait for their slower downlink (80 ms against 10 ms).
+        #expect(mobile.p50Ms > broadband.p50Ms + 50)
+        // About six broadband recipients for every three mobile and one flaky.
+        #expect(broadband.count > mobile.count && mobile.count > flaky.count)
+        // Flaky clients lose their network and fetch what they missed.
+        #expect((latency["gap_recovery"]?.count ?? 0) > 0)
+        #expect(outcome.violations.isEmpty, "\(outcome.violations)")
+    }
 }

@@ -77,6 +77,8 @@ public actor Client: ConnectionPeer {
     public nonisolated let id: Int
     private let context: ClientContext
     private let node: GatewayNode<Client>
+    /// The client's profile in the context's mix, if there is a mix.
+    private let profile: Int?
     private var engine: Engine { context.engine }
     private var settings: SystemConfiguration { context.settings }
     private var metrics: ClientMetrics { context.metrics }
@@ -92,19 +94,25 @@ public actor Client: ConnectionPeer {
     private var sent = 0
     private var receiptsScheduled = false
     private var hasVanished = false
+    private var hasConnected = false
     private var disconnectedAt: SimulationInstant?
 
-    /// Creates the client of user `id`, served by its node in the context's system.
-    public init(id: Int, context: ClientContext) {
+    /// Creates the client of user `id`, served by its node in the context's system, of profile
+    /// `profile` in the context's mix.
+    public init(id: Int, context: ClientContext, profile: Int? = nil) {
         let engine = context.engine
         executor = engine.makeExecutor(label: "client-\(id)")
         self.id = id
         self.context = context
+        self.profile = profile
         node = context.system.node(forUser: id)
         random = engine.random("client.behaviour", entity: UInt64(id))
-        uplink = NetworkLink(profile: context.settings.network.clientLink,
-                             random: engine.random("client.uplink", entity: UInt64(id)))
+        let link = profile.flatMap { context.profiles[$0].link } ?? context.settings.network.clientLink
+        uplink = NetworkLink(profile: link, random: engine.random("client.uplink", entity: UInt64(id)))
     }
+
+    /// The client's profile, if the scenario mixes profiles.
+    private var clientProfile: ClientProfile? { profile.map { context.profiles[$0] } }
 
     /// Creates the client of user `id`, served by `system`'s node for the user.
     public init(engine: Engine, id: Int, system: MessagingSystem<Client>, metrics: ClientMetrics,
@@ -128,8 +136,11 @@ public actor Client: ConnectionPeer {
     public func connect() async -> Bool {
         let token = AccessToken(user: id, expiresAt: SimulationInstant(nanoseconds: .max))
         let offsets = roomOrder.map { RoomOffset(room: $0, epoch: rooms[$0]!.epoch, sequence: rooms[$0]!.last) }
-        guard case .connected(let connection, let resumed) = await node.connect(token: token, peer: self, resume: offsets)
+        guard case .connected(let connection, let resumed) = await node.connect(token: token, peer: self, resume: offsets,
+                                                                                 link: clientProfile?.link)
         else { return false }
+        if !hasConnected { scheduleNetworkDrop() }
+        hasConnected = true
         self.connection = connection
         reconnectAttempts = 0
         engine.metrics.adjust(metrics.connectedClients, by: 1, at: engine.now)
@@ -184,6 +195,17 @@ public actor Client: ConnectionPeer {
         engine.send(to: self, after: duration) { client in
             client.uplink.restore()
             if let connection { client.engine.send(to: client.node) { $0.setDownlinkCut(connection, false) } }
+        }
+    }
+
+    /// Drops the network now and then, as the profile says (a flaky connection).
+    private func scheduleNetworkDrop() {
+        guard let drops = clientProfile?.networkDrops else { return }
+        let gap = Distribution.exponential(mean: Double(drops.every.wholeNanoseconds) / 1e9)
+        engine.send(to: self, after: .nanoseconds(gap.sampleNanoseconds(using: &random))) { client in
+            guard !client.hasVanished else { return }
+            client.loseNetwork(for: drops.lasting)
+            client.scheduleNetworkDrop()
         }
     }
 
@@ -269,7 +291,9 @@ public actor Client: ConnectionPeer {
         if let room = turn.room, rooms[room]?.role.canPost == true {
             post(to: room, bytes: turn.messageBytes, sentAt: turn.intended)
         }
-        turn.intended = turn.intended.advanced(by: .nanoseconds(turn.thinkTime.sampleNanoseconds(using: &random)))
+        var think = turn.thinkTime.sampleNanoseconds(using: &random)
+        if let scale = clientProfile?.thinkTimeScale, scale != 1 { think = Int64((Double(think) * scale).rounded()) }
+        turn.intended = turn.intended.advanced(by: .nanoseconds(think))
         turn.room = rooms.random(using: &random)
         conversation = turn
         scheduleTurn()
@@ -503,6 +527,7 @@ public actor Client: ConnectionPeer {
         engine.metrics.record(metrics.deliveryLatency, nanoseconds: latency, at: now)
         engine.metrics.record(metrics.deliveryByRoomSize[ClientMetrics.roomSizeClass(message.roomSize)], nanoseconds: latency,
                               at: now)
+        if let profile { engine.metrics.record(context.deliveryByProfile[profile], nanoseconds: latency, at: now) }
         if !metrics.deliveryByNode.isEmpty {
             engine.metrics.record(metrics.deliveryByNode[id % metrics.deliveryByNode.count], nanoseconds: latency, at: now)
         }

@@ -118,7 +118,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     /// A user whose session is still kept gets its rooms back, and each room in `resume`
     /// recovers the messages after the client's offset (or says it cannot).
     public func connect(token: AccessToken, peer: Peer, readBytesPerSecond: Double = .infinity,
-                        resume: [RoomOffset] = []) async -> ConnectResult {
+                        resume: [RoomOffset] = [], link: LinkProfile? = nil) async -> ConnectResult {
         await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
             if let service = connectStation.arrive(at: engine.now, completion: { _, _ in continuation.resume() }) {
                 schedule(service, at: .connect)
@@ -132,7 +132,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
             nextConnection += 1
             let random = engine.random("gateway.downlink", entity: UInt64(connection))
             connections[connection] = Connection(
-                user: user, peer: peer, downlink: NetworkLink(profile: clientLink, random: random),
+                user: user, peer: peer, downlink: NetworkLink(profile: link ?? clientLink, random: random),
                 outbox: ConnectionOutbox(byteCap: configuration.outboxByteCap, policy: configuration.slowConsumer),
                 nanosecondsPerByte: readBytesPerSecond.isInfinite ? 0 : 1e9 / readBytesPerSecond)
             report(presence.connected(user: user, connection: connection, at: engine.now))
