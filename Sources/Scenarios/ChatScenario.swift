@@ -1,14 +1,15 @@
 public import SimEngine
 
-/// Chat rooms under concurrent posting, through the whole modelled system: clients connect to
-/// their gateway node, join a few rooms each and post with think time between messages; each
+/// A population of clients in rooms, driven through the whole modelled system: clients arrive
+/// over the ramp-up, connect to their gateway node, join rooms (a few each at random, or, with
+/// agent routing, a support conversation each) and post under a closed or open load model; each
 /// post is parsed, stored and sequenced by its room, acknowledged, and fanned out by every node
-/// that serves members of the room (over the bus when there are several nodes).
+/// that serves members of the room (over the bus when there are several nodes). Typing, receipts,
+/// cursors and notifications follow the clients' habits; profiles mix activity and networks;
+/// scheduled faults strike during the run. Every built-in scenario is one of these.
 ///
 /// Racy by design: clients post into shared rooms at the same virtual instants, so the seeded
-/// interleaving decides each room's order. The checks: every member receives every message of
-/// its rooms (its own included, as confirmation) exactly once, in the room's order, or is told
-/// of the gap.
+/// interleaving decides each room's order. Every guarantee checker judges the run.
 public struct ChatScenario: Scenario {
     public var name: String
     public var summary: String
