@@ -63,7 +63,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     private var rooms: [Room<Peer>] = []
     private var notifications: NotificationService?
     private var nodeLinks: [NetworkLink] = []
-    private var connections: [Int: Connection] = [:]
+    private var connections: ConnectionTable<Connection>
     private var subscribers: [Int: [Int]] = [:]
     /// Per (room, user): how many of the user's connections here are in the room. Presence is
     /// announced to a room when this goes from 0 to 1 and from 1 to 0.
@@ -97,6 +97,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         parseStation = Station(capacity.parse, random: engine.random("station.gateway.parse", entity: entity))
         fanoutStation = Station(capacity.fanout, random: engine.random("station.gateway.fanout", entity: entity))
         presence = PresenceTracker(heartbeatTimeout: configuration.heartbeatInterval + configuration.heartbeatTimeout)
+        connections = ConnectionTable(node: id)
         stageLatency = (engine.metrics.latency("stage.connect"), engine.metrics.latency("stage.parse"),
                         engine.metrics.latency("stage.fanout"))
     }
@@ -349,14 +350,14 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     /// Queues `frame` of `bytes` for `connection`.
     public func send(_ frame: ServerFrame, bytes: Int, to connection: Int) {
         guard let index = connections.index(forKey: connection) else { return }
-        if connections.values[index].nanosecondsPerByte == 0, !connections.values[index].isWriting {
+        if connections[slot: index].nanosecondsPerByte == 0, !connections[slot: index].isWriting {
             // A reader at wire speed with nothing queued: the frame goes straight onto the link.
-            if case .arrives(let arrival) = connections.values[index].downlink.transmit(at: engine.now) {
-                engine.send(to: connections.values[index].peer, at: arrival) { $0.receive(frame) }
+            if case .arrives(let arrival) = connections[slot: index].downlink.transmit(at: engine.now) {
+                engine.send(to: connections[slot: index].peer, at: arrival) { $0.receive(frame) }
             }
             return
         }
-        switch connections.values[index].outbox.offer(frame, bytes: bytes) {
+        switch connections[slot: index].outbox.offer(frame, bytes: bytes) {
         case .queued:
             if !connections[connection]!.isWriting { writeNext(connection) }
         case .dropped:
@@ -376,13 +377,13 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         for connection in local {
             // One lookup and no copy of the connection: this loop runs once per delivery.
             guard let index = connections.index(forKey: connection) else { continue }
-            guard connections.values[index].nanosecondsPerByte == 0, !connections.values[index].isWriting else {
+            guard connections[slot: index].nanosecondsPerByte == 0, !connections[slot: index].isWriting else {
                 send(frame, to: connection)
                 continue
             }
             // The same fast path as `send`, gathered into one shared fan-out callback.
-            if case .arrives(let arrival) = connections.values[index].downlink.transmit(at: now) {
-                fanoutPeers.append(connections.values[index].peer)
+            if case .arrives(let arrival) = connections[slot: index].downlink.transmit(at: now) {
+                fanoutPeers.append(connections[slot: index].peer)
                 fanoutArrivals.append(arrival)
             }
         }
