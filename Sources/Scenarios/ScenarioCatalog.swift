@@ -48,7 +48,7 @@ public enum ScenarioCatalog {
             // The spec's known issue: no auto-reconnect, so messages to stranded clients are lost.
             clients: 1_000, duration: .seconds(60), rooms: 500, roomsPerClient: 1, thinkTime: .exponential(mean: 20),
             system: system { $0.clients.reconnect.enabled = false },
-            habits: ClientHabits(typesBeforeSending: true, readsNotifications: true),
+            habits: ClientHabits(typesBeforeSending: true, readsNotifications: true, marksAllRead: true),
             notifications: NotificationLoad(perMinute: 120, kinds: [.orderUpdate, .paymentReminder, .system]),
             adminShare: 0.05, faults: [ScheduledFault(at: .seconds(30), .dropShare(0.2))],
             rampUp: .seconds(10),

@@ -424,13 +424,16 @@ public actor Client: ConnectionPeer {
         case .receipt(_, let since):
             engine.metrics.add(metrics.receipts, at: engine.now)
             record(metrics.receiptLatency, since: since)
-        case .notification(let notification, _, _):
+        case .notification(let notification, _, let createdAt):
             engine.metrics.add(metrics.notifications, at: engine.now)
             guard habits.readsNotifications else { return }
-            let (user, service) = (id, context.system.notifications)
+            let (user, service, all) = (id, context.system.notifications, habits.marksAllRead)
             engine.send(to: self, after: habits.readDelay) { client in
                 guard case .arrives(let arrival) = client.uplink.transmit(at: client.engine.now) else { return }
-                client.engine.send(to: service, at: arrival) { $0.markRead(user: user, id: notification) }
+                client.engine.send(to: service, at: arrival) { service in
+                    // Mark all read up to this notification, or just this one.
+                    if all { service.markAllRead(user: user, createdUpTo: createdAt) } else { service.markRead(user: user, id: notification) }
+                }
             }
         case .joined, .history:
             break

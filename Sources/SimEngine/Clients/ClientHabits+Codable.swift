@@ -1,7 +1,7 @@
 extension ClientHabits: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case typesBeforeSending = "types_before_sending", composeTime = "compose_time", sendsReceipts = "sends_receipts"
-        case readsNotifications = "reads_notifications", readDelay = "read_delay"
+        case readsNotifications = "reads_notifications", marksAllRead = "marks_all_read", readDelay = "read_delay"
         case cursorUpdatesPerSecond = "cursor_updates_per_second"
     }
 
@@ -13,6 +13,7 @@ extension ClientHabits: Codable {
         composeTime = try container.decodeDuration(.composeTime, default: composeTime)
         sendsReceipts = try container.decode(.sendsReceipts, default: sendsReceipts)
         readsNotifications = try container.decode(.readsNotifications, default: readsNotifications)
+        marksAllRead = try container.decode(.marksAllRead, default: marksAllRead)
         readDelay = try container.decodeDuration(.readDelay, default: readDelay)
         cursorUpdatesPerSecond = try container.decode(.cursorUpdatesPerSecond, default: cursorUpdatesPerSecond)
     }
@@ -23,6 +24,7 @@ extension ClientHabits: Codable {
         try container.encodeDuration(composeTime, forKey: .composeTime)
         try container.encode(sendsReceipts, forKey: .sendsReceipts)
         try container.encode(readsNotifications, forKey: .readsNotifications)
+        try container.encode(marksAllRead, forKey: .marksAllRead)
         try container.encodeDuration(readDelay, forKey: .readDelay)
         try container.encode(cursorUpdatesPerSecond, forKey: .cursorUpdatesPerSecond)
     }

@@ -11,6 +11,9 @@ public struct ClientHabits: Equatable, Sendable {
     /// Whether the client opens each realtime notification it receives, marking it read, after
     /// ``readDelay``. Default false.
     public var readsNotifications = false
+    /// Whether opening a notification marks every notification up to it read (a bulk mark-read
+    /// with that cutoff) rather than just that one. Default false.
+    public var marksAllRead = false
     /// How long a user takes to open a notification. Default 3 s.
     public var readDelay: Duration = .seconds(3)
     /// Live cursor updates the client sends per second while active, to one of its rooms at a
@@ -18,7 +21,9 @@ public struct ClientHabits: Equatable, Sendable {
     public var cursorUpdatesPerSecond = 0.0
 
     public init(typesBeforeSending: Bool = false, composeTime: Duration = .milliseconds(1_500), sendsReceipts: Bool = false,
-                readsNotifications: Bool = false, readDelay: Duration = .seconds(3), cursorUpdatesPerSecond: Double = 0) {
+                readsNotifications: Bool = false, marksAllRead: Bool = false, readDelay: Duration = .seconds(3),
+                cursorUpdatesPerSecond: Double = 0) {
+        self.marksAllRead = marksAllRead
         self.cursorUpdatesPerSecond = cursorUpdatesPerSecond
         self.readsNotifications = readsNotifications
         self.readDelay = readDelay
