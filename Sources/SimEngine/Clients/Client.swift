@@ -95,6 +95,7 @@ public actor Client: ConnectionPeer {
     private var receiptsScheduled = false
     private var hasVanished = false
     private var hasConnected = false
+    private var historyPagesWanted = 0
     private var disconnectedAt: SimulationInstant?
 
     /// Creates the client of user `id`, served by its node in the context's system, of profile
@@ -169,6 +170,14 @@ public actor Client: ConnectionPeer {
         // Messages from before the join are not the client's to acknowledge.
         rooms[room] = RoomState(room: room, role: role, joinedAfter: offset.sequence, epoch: offset.epoch, last: offset.sequence,
                                 deliveredSent: offset.sequence, readSent: offset.sequence, readable: offset.sequence)
+    }
+
+    /// Asks for the page of `room`'s history before `cursor` (the newest page when nil); the
+    /// page arrives as a frame, and the client asks for the next older one while `pages` remain.
+    public func readHistory(of room: Int, before cursor: Int? = nil, pages: Int = 1) {
+        guard let connection, rooms[room] != nil, pages > 0 else { return }
+        historyPagesWanted = pages
+        toNode { node in node.history(connection, room: room, before: cursor) }
     }
 
     /// Leaves `room`: the client forgets it at once and ignores its frames still on the way.
@@ -435,7 +444,13 @@ public actor Client: ConnectionPeer {
                     if all { service.markAllRead(user: user, createdUpTo: createdAt) } else { service.markRead(user: user, id: notification) }
                 }
             }
-        case .joined, .history:
+        case .history(let room, let page):
+            engine.metrics.add(metrics.historyPages, at: engine.now)
+            historyPagesWanted -= 1
+            if historyPagesWanted > 0, let older = page.olderCursor {
+                readHistory(of: room, before: older, pages: historyPagesWanted)
+            }
+        case .joined:
             break
         }
     }

@@ -34,6 +34,8 @@ public struct ClientMetrics: Sendable {
     /// The size class of a room of `members`: 0 small, 1 medium, 2 large.
     public static func roomSizeClass(_ members: Int) -> Int { members <= 20 ? 0 : members <= 200 ? 1 : 2 }
 
+    /// Pages of room history clients received.
+    public let historyPages: MetricsRecorder.Series
     /// Messages sent while disconnected and lost for want of an offline queue.
     public let droppedOffline: MetricsRecorder.Series
     /// Gaps clients reported after recovery was refused.
@@ -59,6 +61,7 @@ public struct ClientMetrics: Sendable {
         duplicates = metrics.counter("duplicates_dropped")
         gaps = metrics.counter("gaps_reported")
         droppedOffline = metrics.counter("dropped_offline")
+        historyPages = metrics.counter("history_pages")
         connectedClients = metrics.gauge("connected_clients")
     }
 }

@@ -35,4 +35,27 @@ struct ClientHabitTests {
         // The gap before 3 made the client ask its room for the missing message (a store read).
         #expect(fetched == 1)
     }
+
+    @Test func aClientPagesBackThroughHistoryUntilTheOldestPage() async throws {
+        let engine = Engine(mode: .sim, seed: 1)
+        let pages = try await engine.runOnOwnThread { engine -> Int64 in
+            var configuration = SystemConfiguration()
+            configuration.gateway.rateLimit = .slidingWindow(limit: 1_000, window: .seconds(60))
+            let system = await MessagingSystem<Client>(engine: engine, configuration: configuration, rooms: 1)
+            let context = ClientContext(engine: engine, system: system, metrics: ClientMetrics(engine.metrics))
+            let (writer, reader) = (Client(id: 1, context: context), Client(id: 2, context: context))
+            for client in [writer, reader] {
+                await client.connect()
+                await client.join(0)
+            }
+            for _ in 0..<120 { await writer.post(to: 0, bytes: 10, sentAt: engine.now) }
+            try? await engine.clock.sleep(for: .seconds(5))
+            await reader.readHistory(of: 0, pages: 5)  // asks for five; there are three
+            try? await engine.clock.sleep(for: .seconds(5))
+            let (series, _, intervals) = engine.metrics.timeSeries
+            let index = series.firstIndex(of: "history_pages")!
+            return intervals.reduce(0) { $0 + $1.values[index] }
+        }
+        #expect(pages == 3)  // 50, 50 and the oldest 20
+    }
 }
