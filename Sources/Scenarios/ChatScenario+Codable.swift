@@ -1,7 +1,8 @@
 import SimEngine
 
 /// A chat scenario as a file: `simrun explain` writes it, `simrun run FILE` reads it back.
-/// Keys left out take the defaults of ``ChatScenario/init(name:summary:clients:duration:rooms:roomsPerClient:thinkTime:system:habits:notifications:messageBytes:drain:rampUp:thresholds:)``.
+/// Keys left out take the defaults of the memberwise initialiser; `name`, `clients`, `duration`,
+/// `rooms` and `think_time` are required.
 extension ChatScenario: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case kind, name, summary, clients, duration, rooms, roomsPerClient = "rooms_per_client"

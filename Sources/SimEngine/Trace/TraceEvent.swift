@@ -186,7 +186,12 @@ public enum TraceEvent: Equatable, Sendable {
     }
 
     /// The names of every event, as traces write them.
-    public static let names = ["member_joined", "member_left", "message_sent", "message_accepted", "message_delivered", "gap_reported", "check_parameters", "request_admitted", "receipt_sent", "typing_started", "typing_renewed", "typing_stopped", "presence_changed", "presence_seen", "notification_created", "notification_attempted", "notification_ended", "notification_read", "badge_changed"]
+    public static let names = [
+        "member_joined", "member_left", "message_sent", "message_accepted", "message_delivered",
+        "gap_reported", "check_parameters", "request_admitted", "receipt_sent", "typing_started",
+        "typing_renewed", "typing_stopped", "presence_changed", "presence_seen", "notification_created",
+        "notification_attempted", "notification_ended", "notification_read", "badge_changed"
+    ]
 
     /// The fields the event called `name` carries, in the order traces write them.
     public static func fieldNames(of name: String) -> [String] {
@@ -197,7 +202,10 @@ public enum TraceEvent: Equatable, Sendable {
         case "message_accepted": ["room", "seq", "user", "client_message"]
         case "message_delivered": ["user", "room", "seq"]
         case "gap_reported": ["user", "room", "after", "up_to"]
-        case "check_parameters": ["guarantee", "dedup_window_ns", "rate_limit", "rate_window_ns", "typing_expiry_ns", "presence_bound_ns", "notification_attempts", "notification_deadline_ns"]
+        case "check_parameters": [
+            "guarantee", "dedup_window_ns", "rate_limit", "rate_window_ns", "typing_expiry_ns",
+            "presence_bound_ns", "notification_attempts", "notification_deadline_ns"
+        ]
         case "request_admitted": ["user"]
         case "receipt_sent": ["reader", "room", "kind", "up_to", "recipient"]
         case "typing_started": ["room", "user"]
@@ -225,13 +233,16 @@ public enum TraceEvent: Equatable, Sendable {
         case "member_left":
             self = .memberLeft(user: Int(value("user")), room: Int(value("room")))
         case "message_sent":
-            self = .messageSent(user: Int(value("user")), room: Int(value("room")), clientMessage: UInt64(bitPattern: value("client_message")))
+            self = .messageSent(user: Int(value("user")), room: Int(value("room")),
+                clientMessage: UInt64(bitPattern: value("client_message")))
         case "message_accepted":
-            self = .messageAccepted(room: Int(value("room")), sequence: Int(value("seq")), user: Int(value("user")), clientMessage: UInt64(bitPattern: value("client_message")))
+            self = .messageAccepted(room: Int(value("room")), sequence: Int(value("seq")), user: Int(value("user")),
+                clientMessage: UInt64(bitPattern: value("client_message")))
         case "message_delivered":
             self = .messageDelivered(user: Int(value("user")), room: Int(value("room")), sequence: Int(value("seq")))
         case "gap_reported":
-            self = .gapReported(user: Int(value("user")), room: Int(value("room")), after: Int(value("after")), upTo: Int(value("up_to")))
+            self = .gapReported(user: Int(value("user")), room: Int(value("room")), after: Int(value("after")),
+                upTo: Int(value("up_to")))
         case "check_parameters":
             self = .checkParameters(parameters: CheckParameters(
                 guarantee: Int(value("guarantee")), dedupWindow: value("dedup_window_ns"), rateLimit: Int(value("rate_limit")),
@@ -241,7 +252,8 @@ public enum TraceEvent: Equatable, Sendable {
         case "request_admitted":
             self = .requestAdmitted(user: Int(value("user")))
         case "receipt_sent":
-            self = .receiptSent(reader: Int(value("reader")), room: Int(value("room")), kind: Int(value("kind")), upTo: Int(value("up_to")), recipient: Int(value("recipient")))
+            self = .receiptSent(reader: Int(value("reader")), room: Int(value("room")), kind: Int(value("kind")),
+                upTo: Int(value("up_to")), recipient: Int(value("recipient")))
         case "typing_started":
             self = .typingStarted(room: Int(value("room")), user: Int(value("user")))
         case "typing_renewed":
@@ -251,15 +263,19 @@ public enum TraceEvent: Equatable, Sendable {
         case "presence_changed":
             self = .presenceChanged(room: Int(value("room")), user: Int(value("user")), online: Int(value("online")))
         case "presence_seen":
-            self = .presenceSeen(observer: Int(value("observer")), room: Int(value("room")), user: Int(value("user")), online: Int(value("online")), changedAt: value("changed_at"))
+            self = .presenceSeen(observer: Int(value("observer")), room: Int(value("room")),
+                user: Int(value("user")), online: Int(value("online")), changedAt: value("changed_at"))
         case "notification_created":
             self = .notificationCreated(id: UInt64(bitPattern: value("id")), user: Int(value("user")))
         case "notification_attempted":
-            self = .notificationAttempted(id: UInt64(bitPattern: value("id")), user: Int(value("user")), channel: Int(value("channel")), attempt: Int(value("attempt")))
+            self = .notificationAttempted(id: UInt64(bitPattern: value("id")), user: Int(value("user")),
+                channel: Int(value("channel")), attempt: Int(value("attempt")))
         case "notification_ended":
-            self = .notificationEnded(id: UInt64(bitPattern: value("id")), user: Int(value("user")), delivered: Int(value("delivered")), channel: Int(value("channel")))
+            self = .notificationEnded(id: UInt64(bitPattern: value("id")), user: Int(value("user")),
+                delivered: Int(value("delivered")), channel: Int(value("channel")))
         case "notification_read":
-            self = .notificationRead(id: UInt64(bitPattern: value("id")), user: Int(value("user")), cutoff: value("cutoff"))
+            self = .notificationRead(id: UInt64(bitPattern: value("id")), user: Int(value("user")),
+                cutoff: value("cutoff"))
         case "badge_changed":
             self = .badgeChanged(user: Int(value("user")), badge: Int(value("badge")))
         default:
