@@ -192,9 +192,7 @@ struct RunCommand: ParsableCommand {
         for violation in violations { print("  VIOLATED   \(violation)") }
         if !violations.isEmpty { print("  reproduce  \(summary.command)") }
         for threshold in summary.thresholds {
-            // Ratios need more digits than milliseconds: 0.9955 must not print as 1.00.
-            let digits = threshold.metric == "delivery_ratio" ? 4 : 2
-            let observed = threshold.observed.map { String(format: "%.\(digits)f", $0) } ?? "none"
+            let observed = threshold.observedText ?? "none"
             print("  \(threshold.passed ? "SLO met  " : "SLO BREACHED") \(threshold.condition) (observed \(observed))")
         }
         print("  verdict    \(summary.verdict.rawValue.uppercased())   reports in \(out)/")

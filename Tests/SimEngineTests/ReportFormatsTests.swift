@@ -90,4 +90,11 @@ struct ReportFormatsTests {
         #expect(rows.first == "metric,percentile,latency_ms")
         #expect(rows.dropFirst().map { $0.split(separator: ",")[1] } == ["50", "90", "99", "99.9", "100"])
     }
+
+    @Test(arguments: [("delivery_ratio", 0.99548, "0.9955"), ("delivery_ratio", 1.0, "1.0000"), ("delivery_ratio", 0.05, "0.0500"),
+                      ("message_delivery.p99", 66.946, "66.95"), ("message_delivery.p99", 1_104.2, "1104.20")])
+    func observedValuesPrintWithTheDigitsTheirKindNeeds(metric: String, observed: Double, text: String) {
+        let result = RunSummary.ThresholdResult(metric: metric, condition: "", observed: observed, passed: true)
+        #expect(result.observedText == text)
+    }
 }

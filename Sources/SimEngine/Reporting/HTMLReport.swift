@@ -42,11 +42,11 @@ public enum HTMLReport {
         }
         verdictRows += summary.thresholds.map { threshold in
             row(["threshold", threshold.condition, threshold.passed ? "met" : "BREACHED",
-                 threshold.observed.map { "observed \(MarkdownSummary.format($0))" } ?? "no value"], failed: !threshold.passed)
+                 threshold.observedText.map { "observed \($0)" } ?? "no value"], failed: !threshold.passed)
         }
         let latencyRows = summary.latency.sorted { $0.key < $1.key }.map { name, latency in
             row([name, "\(latency.count)"] + [latency.p50Ms, latency.p90Ms, latency.p99Ms, latency.p999Ms, latency.maxMs]
-                .map(MarkdownSummary.format), failed: false)
+                .map { MarkdownSummary.format($0) }, failed: false)
         }
         let passed = summary.verdict == .pass
         return """

@@ -18,7 +18,7 @@ public enum MarkdownSummary {
         if !summary.thresholds.isEmpty {
             lines += ["", "| threshold | observed | status |", "|---|---|---|"]
             for threshold in summary.thresholds {
-                let observed = threshold.observed.map(format) ?? "none"
+                let observed = threshold.observedText ?? "none"
                 lines.append("| `\(threshold.condition)` | \(observed) | \(threshold.passed ? "met" : "**breached**") |")
             }
         }
@@ -36,10 +36,12 @@ public enum MarkdownSummary {
     }
 
     /// `value` with two decimals.
-    static func format(_ value: Double) -> String {
-        let hundredths = (value * 100).rounded()
-        let whole = Int(hundredths / 100)
-        let fraction = Int(abs(hundredths).truncatingRemainder(dividingBy: 100))
-        return "\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+    static func format(_ value: Double, digits: Int = 2) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (value * scale).rounded()
+        let whole = Int(scaled / scale)
+        let fraction = String(Int(abs(scaled).truncatingRemainder(dividingBy: scale)))
+        return "\(whole)." + String(repeating: "0", count: Swift.max(0, digits - fraction.count)) + fraction
     }
 }

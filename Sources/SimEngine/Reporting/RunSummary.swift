@@ -58,6 +58,19 @@ public struct RunSummary: Codable, Equatable, Sendable {
         /// The observed value (milliseconds for latency), or nil if the run produced none.
         public var observed: Double?
         public var passed: Bool
+
+        public init(metric: String, condition: String, observed: Double?, passed: Bool) {
+            self.metric = metric
+            self.condition = condition
+            self.observed = observed
+            self.passed = passed
+        }
+
+        /// The observed value as reports print it: milliseconds to two decimals, ratios to four
+        /// (0.9955 must not read as 1.00); nil when the run produced none.
+        public var observedText: String? {
+            observed.map { MarkdownSummary.format($0, digits: metric == "delivery_ratio" ? 4 : 2) }
+        }
     }
 
     /// One guarantee and what the checks found.
