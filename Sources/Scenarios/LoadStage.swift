@@ -3,7 +3,9 @@ import SimEngine
 /// One stage of an open load: over `duration`, the rate moves linearly to `target` messages
 /// per second.
 public struct LoadStage: Equatable, Sendable {
+    /// How long the stage lasts.
     public var duration: Duration
+    /// The rate, in messages per second, reached at the stage's end.
     public var target: Double
 
     public init(duration: Duration, target: Double) {

@@ -20,7 +20,9 @@ public struct ClientProfile: Equatable, Sendable {
 
     /// Network drops: a mean gap between drops and how long each lasts.
     public struct NetworkDrops: Equatable, Sendable {
+        /// The mean time between drops (exponentially distributed).
         public var every: Duration
+        /// How long each drop lasts.
         public var lasting: Duration
 
         public init(every: Duration, lasting: Duration) {
