@@ -7,7 +7,8 @@ extension ChatScenario: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case kind, name, summary, clients, duration, rooms, roomsPerClient = "rooms_per_client"
         case thinkTime = "think_time", messageBytes = "message_bytes", drain, rampUp = "ramp_up", habits, notifications
-        case adminShare = "admin_share", viewerShare = "viewer_share", faults, profiles, load, agents, thresholds, system
+        case adminShare = "admin_share", viewerShare = "viewer_share", faults, profiles, load, sessionLength = "session_length", agents
+        case thresholds, system
     }
 
     /// The `kind` a chat scenario file names.
@@ -37,6 +38,7 @@ extension ChatScenario: Codable {
         agents = try container.decodeIfPresent(AgentRouting.self, forKey: .agents)
         load = try container.decode(.load, default: load)
         profiles = try container.decode(.profiles, default: profiles)
+        sessionLength = try container.decodeIfPresent(Distribution.self, forKey: .sessionLength)
         messageBytes = try container.decode(.messageBytes, default: messageBytes)
         drain = try container.decodeDuration(.drain, default: drain)
         rampUp = try container.decodeDuration(.rampUp, default: rampUp)
@@ -63,6 +65,7 @@ extension ChatScenario: Codable {
         try container.encode(faults, forKey: .faults)
         try container.encode(profiles, forKey: .profiles)
         try container.encode(load, forKey: .load)
+        try container.encodeIfPresent(sessionLength, forKey: .sessionLength)
         try container.encodeIfPresent(agents, forKey: .agents)
         try container.encode(thresholds, forKey: .thresholds)
         try container.encode(system, forKey: .system)

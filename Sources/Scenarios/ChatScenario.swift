@@ -35,6 +35,9 @@ public struct ChatScenario: Scenario {
     public var faults: [ScheduledFault]
     /// Kinds of user mixed by weight (activity, network); empty for alike clients. Default none.
     public var profiles: [ClientProfile]
+    /// How long each client stays, in seconds from its arrival, before its session ends (it
+    /// leaves its rooms and disconnects); nil to stay for the whole run. Default nil.
+    public var sessionLength: Distribution?
     /// How the load is generated: closed (think time per client, the default) or open (a rate
     /// through stages).
     public var load: LoadModel
@@ -100,6 +103,7 @@ public struct ChatScenario: Scenario {
         try require(adminShare + viewerShare <= 1, "viewer_share", "and admin_share add up to more than 1",
                     "lower one of them")
         try load.validate(at: "load")
+        try sessionLength?.validate(at: "session_length")
         for (index, profile) in profiles.enumerated() { try profile.validate(at: "profiles[\(index)]") }
         try agents?.validate(at: "agents")
         if let agents { try require(clients > agents.agents(of: clients), "agents.share", "leaves no customers", "lower the share") }
@@ -127,6 +131,7 @@ public struct ChatScenario: Scenario {
         var membership = engine.random("scenario.membership")
         var arrivals = engine.random("scenario.arrivals")
         var roles = engine.random("scenario.roles")
+        var sessions = engine.random("scenario.sessions")
         let start = engine.now
         let end = start.advanced(by: duration)
         let (thinkTime, messageBytes, closedLoad) = (thinkTime, messageBytes, load == .closed)
@@ -167,6 +172,7 @@ public struct ChatScenario: Scenario {
             let draw = adminShare + viewerShare > 0 ? roles.nextUnitInterval() : 1
             let role: RoomRole = draw < adminShare ? .admin : draw < adminShare + viewerShare ? .viewer : .member
             let arrival = arrivalTimes[index]
+            let leaving = sessionLength.map { arrival.advanced(by: .nanoseconds($0.sampleNanoseconds(using: &sessions))) }
             engine.spawn {
                 try? await engine.clock.sleep(until: arrival)
                 guard await client.connect() else { return }
@@ -174,6 +180,7 @@ public struct ChatScenario: Scenario {
                     await agent?.join(room, as: .admin)
                     await client.join(room, as: role)
                 }
+                if let leaving { engine.send(to: client, at: leaving) { $0.endSession() } }
                 // From here on timers drive the client; the task ends.
                 await client.startCursor(until: end)
                 if closedLoad { await client.startConversation(until: end, thinkTime: thinkTime, messageBytes: messageBytes) }

@@ -193,4 +193,18 @@ struct ChatScenarioTests {
         #expect((latency["gap_recovery"]?.count ?? 0) > 0)
         #expect(outcome.violations.isEmpty, "\(outcome.violations)")
     }
+
+    @Test func sessionsEndAndTheirClientsLeaveWithoutAnythingOwedGoingMissing() async throws {
+        var scenario = ChatScenario(name: "sessions", summary: "", clients: 200, duration: .seconds(60), rooms: 20,
+                                    roomsPerClient: 2, thinkTime: .exponential(mean: 3), rampUp: .seconds(30))
+        scenario.sessionLength = .uniform(min: 5, max: 30)
+        scenario.system.delivery.guarantee = .atLeastOnce  // silent loss would be a violation
+        let chosen = scenario
+        let engine = Engine(mode: .sim, seed: 6)
+        let outcome = try await engine.runOnOwnThread { engine in await chosen.run(in: engine) }
+        // Everyone has left by the end: sessions last at most 30 s from arrivals within 30 s.
+        #expect(engine.metrics.value(ofGauge: "connected_clients") == 0)
+        #expect(outcome.delivery.delivered > 0)
+        #expect(outcome.violations.isEmpty, "\(outcome.violations)")
+    }
 }

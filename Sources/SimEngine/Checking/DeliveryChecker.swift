@@ -54,7 +54,9 @@ public struct DeliveryChecker: GuaranteeChecker {
         case .memberLeft(let user, let room):
             let key = MemberKey(user: user, room: room)
             guard var member = members[key], member.isMember else { return }
-            member.owedBefore += (lastAccepted[room] ?? 0) - member.joinedAfter
+            // A member who leaves was owed what it had by then; messages still on their way to
+            // it when the room processed the leave are not owed (its client has let the room go).
+            member.owedBefore += member.lastReceived - member.joinedAfter
             member.isMember = false
             members[key] = member
         case .checkParameters(let parameters):

@@ -194,6 +194,18 @@ public actor Client: ConnectionPeer {
         engine.send(to: node) { $0.disconnect(connection) }
     }
 
+    /// The user's session ends: the client leaves its rooms, disconnects cleanly and is gone
+    /// for good (rooms owe it nothing more).
+    public func endSession() {
+        guard let connection, !hasVanished else { return }
+        for room in roomOrder { leave(room) }
+        self.connection = nil
+        hasVanished = true
+        engine.metrics.adjust(metrics.connectedClients, by: -1, at: engine.now)
+        // Over the uplink, after the leaves.
+        toNode { node in node.disconnect(connection) }
+    }
+
     /// The client's network fails for `duration`: frames both ways are lost, and nothing tells
     /// either end. If the node finds the connection dead meanwhile, the client learns it from
     /// its first heartbeat after the network returns, and reconnects.
