@@ -7,7 +7,7 @@ extension ChatScenario: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case kind, name, summary, clients, duration, rooms, roomsPerClient = "rooms_per_client"
         case thinkTime = "think_time", messageBytes = "message_bytes", drain, rampUp = "ramp_up", habits, notifications
-        case adminShare = "admin_share", viewerShare = "viewer_share", faults, profiles, load, sessionLength = "session_length", agents
+        case adminShare = "admin_share", viewerShare = "viewer_share", faults, profiles, load, sessionLength = "session_length", sessionsPerSecond = "sessions_per_second", agents
         case thresholds, system
     }
 
@@ -39,6 +39,7 @@ extension ChatScenario: Codable {
         load = try container.decode(.load, default: load)
         profiles = try container.decode(.profiles, default: profiles)
         sessionLength = try container.decodeIfPresent(Distribution.self, forKey: .sessionLength)
+        sessionsPerSecond = try container.decodeIfPresent(Double.self, forKey: .sessionsPerSecond)
         messageBytes = try container.decode(.messageBytes, default: messageBytes)
         drain = try container.decodeDuration(.drain, default: drain)
         rampUp = try container.decodeDuration(.rampUp, default: rampUp)
@@ -66,6 +67,7 @@ extension ChatScenario: Codable {
         try container.encode(profiles, forKey: .profiles)
         try container.encode(load, forKey: .load)
         try container.encodeIfPresent(sessionLength, forKey: .sessionLength)
+        try container.encodeIfPresent(sessionsPerSecond, forKey: .sessionsPerSecond)
         try container.encodeIfPresent(agents, forKey: .agents)
         try container.encode(thresholds, forKey: .thresholds)
         try container.encode(system, forKey: .system)

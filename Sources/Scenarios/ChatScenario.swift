@@ -35,6 +35,10 @@ public struct ChatScenario: Scenario {
     public var faults: [ScheduledFault]
     /// Kinds of user mixed by weight (activity, network); empty for alike clients. Default none.
     public var profiles: [ClientProfile]
+    /// Sessions per second arriving as a Poisson process, instead of arrivals spread uniformly
+    /// over `ramp_up`; clients whose turn would come after the run's end never arrive. Default
+    /// nil (uniform).
+    public var sessionsPerSecond: Double?
     /// How long each client stays, in seconds from its arrival, before its session ends (it
     /// leaves its rooms and disconnects); nil to stay for the whole run. Default nil.
     public var sessionLength: Distribution?
@@ -104,6 +108,10 @@ public struct ChatScenario: Scenario {
                     "lower one of them")
         try load.validate(at: "load")
         try sessionLength?.validate(at: "session_length")
+        if let rate = sessionsPerSecond {
+            try require(rate > 0 && rate.isFinite, "sessions_per_second", "must be a positive rate, got \(rate)",
+                        "give sessions per second, such as 50")
+        }
         for (index, profile) in profiles.enumerated() { try profile.validate(at: "profiles[\(index)]") }
         try agents?.validate(at: "agents")
         if let agents { try require(clients > agents.agents(of: clients), "agents.share", "leaves no customers", "lower the share") }
@@ -153,8 +161,14 @@ public struct ChatScenario: Scenario {
             await agent.connect()
             if closedLoad { await agent.startConversation(until: end, thinkTime: thinkTime, messageBytes: messageBytes) }
         }
-        let arrivalTimes = (agentCount..<clients).map { _ in
-            start.advanced(by: .nanoseconds(Int64(arrivals.nextUnitInterval() * rampNanoseconds)))
+        var poissonArrival = start
+        let arrivalTimes = (agentCount..<clients).map { _ -> SimulationInstant in
+            guard let rate = sessionsPerSecond else {
+                return start.advanced(by: .nanoseconds(Int64(arrivals.nextUnitInterval() * rampNanoseconds)))
+            }
+            let gap = Distribution.exponential(mean: 1 / rate).sampleNanoseconds(using: &arrivals)
+            poissonArrival = poissonArrival.advanced(by: .nanoseconds(gap))
+            return poissonArrival
         }
         let routes = agents.map { AgentRouting.route(arrivals: arrivalTimes, agents: agentCount, capacity: $0.capacity) } ?? []
         if agents != nil {
@@ -173,6 +187,7 @@ public struct ChatScenario: Scenario {
             let role: RoomRole = draw < adminShare ? .admin : draw < adminShare + viewerShare ? .viewer : .member
             let arrival = arrivalTimes[index]
             let leaving = sessionLength.map { arrival.advanced(by: .nanoseconds($0.sampleNanoseconds(using: &sessions))) }
+            guard arrival < end else { continue }  // its session would start after the run
             engine.spawn {
                 try? await engine.clock.sleep(until: arrival)
                 guard await client.connect() else { return }

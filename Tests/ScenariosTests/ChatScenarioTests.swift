@@ -207,4 +207,22 @@ struct ChatScenarioTests {
         #expect(outcome.delivery.delivered > 0)
         #expect(outcome.violations.isEmpty, "\(outcome.violations)")
     }
+
+    @Test func poissonSessionsSettleAtTheirRateTimesTheirLength() async throws {
+        // 10 sessions a second, 20 s each: about 200 clients online once the first have left.
+        var scenario = ChatScenario(name: "sessions", summary: "", clients: 1_000, duration: .seconds(60), rooms: 50,
+                                    roomsPerClient: 1, thinkTime: .exponential(mean: 10))
+        scenario.sessionsPerSecond = 10
+        scenario.sessionLength = .constant(20)
+        let chosen = scenario
+        let engine = Engine(mode: .sim, seed: 2)
+        _ = try await engine.runOnOwnThread { engine in await chosen.run(in: engine) }
+        let (series, _, intervals) = engine.metrics.timeSeries
+        let connected = try #require(series.firstIndex(of: "connected_clients"))
+        let steady = intervals[30..<55].map { $0.values[connected] }
+        #expect(steady.allSatisfy { (140...260).contains($0) }, "\(steady)")
+        // About 600 of the 1,000 clients arrive within the minute (one connect each); the rest never do.
+        let connects = engine.metrics.summaries["stage.connect"]?.count ?? 0
+        #expect((520...680).contains(connects), "\(connects) connects")
+    }
 }
