@@ -70,12 +70,6 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         }
     }
 
-    /// Loses the room's kept history, as a store failure does: the epoch changes, so clients
-    /// that recover from an older epoch are told their messages cannot be recovered.
-    public func loseHistory() {
-        log.loseHistory(at: engine.now)
-    }
-
     /// Sends `user`, through node `origin`'s `connection`, the page of up to `page_size`
     /// messages older than `cursor` (the newest page when nil), read from the store.
     public func history(before cursor: Int?, replyTo origin: Int, connection: Int) {
