@@ -38,7 +38,11 @@ let package = Package(
         ),
         .target(
             name: "Scenarios",
-            dependencies: ["SimEngine", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "SimEngine",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strictSwift
         ),
         .executableTarget(

@@ -61,7 +61,7 @@ public struct ChatScenario: Scenario {
                 thinkTime: Distribution, system: SystemConfiguration = SystemConfiguration(),
                 habits: ClientHabits = ClientHabits(), notifications: NotificationLoad? = nil, adminShare: Double = 0,
                 viewerShare: Double = 0, faults: [ScheduledFault] = [], profiles: [ClientProfile] = [], load: LoadModel = .closed,
-                agents: AgentRouting? = nil,
+                sessionLength: Distribution? = nil, sessionsPerSecond: Double? = nil, agents: AgentRouting? = nil,
                 messageBytes: Int = 200,
                 drain: Duration = .seconds(5), rampUp: Duration = .zero,
                 thresholds: [String] = ["message_delivery.p99<100ms", "delivery_ratio>=0.999"]) {
@@ -70,6 +70,8 @@ public struct ChatScenario: Scenario {
         self.faults = faults
         self.agents = agents
         self.load = load
+        self.sessionLength = sessionLength
+        self.sessionsPerSecond = sessionsPerSecond
         self.profiles = profiles
         self.name = name
         self.summary = summary
@@ -170,19 +172,12 @@ public struct ChatScenario: Scenario {
             poissonArrival = poissonArrival.advanced(by: .nanoseconds(gap))
             return poissonArrival
         }
-        let routes = agents.map { AgentRouting.route(arrivals: arrivalTimes, agents: agentCount, capacity: $0.capacity) } ?? []
-        if agents != nil {
-            engine.metrics.set(engine.metrics.gauge("customers_waiting"), to: Int64(routes.filter { $0 == nil }.count), at: start)
-        }
+        let desk = agents.map { AgentDesk(engine: engine, agents: agentCount, capacity: $0.capacity) }
+        var priorities = engine.random("scenario.priority")
         for (index, client) in actors.dropFirst(agentCount).enumerated() {
-            let chosen: [Int]
-            var agent: Client?
-            if agents != nil {
-                chosen = routes[index] == nil ? [] : [index]
-                agent = routes[index].map { actors[$0] }
-            } else {
-                chosen = Self.choose(roomsPerClient, of: rooms, using: &membership)
-            }
+            // With a desk, each customer's room is its own, numbered by the customer.
+            let chosen = desk == nil ? Self.choose(roomsPerClient, of: rooms, using: &membership) : [index]
+            let priority = (agents?.priorityShare ?? 0) > 0 && priorities.nextUnitInterval() < agents!.priorityShare
             let draw = adminShare + viewerShare > 0 ? roles.nextUnitInterval() : 1
             let role: RoomRole = draw < adminShare ? .admin : draw < adminShare + viewerShare ? .viewer : .member
             let arrival = arrivalTimes[index]
@@ -191,11 +186,20 @@ public struct ChatScenario: Scenario {
             engine.spawn {
                 try? await engine.clock.sleep(until: arrival)
                 guard await client.connect() else { return }
+                // A customer waits at the desk for an agent, who joins its room as admin.
+                let agent = await desk?.assign(priority: priority)
                 for room in chosen {
-                    await agent?.join(room, as: .admin)
+                    if let agent { await actors[agent].join(room, as: .admin) }
                     await client.join(room, as: role)
                 }
-                if let leaving { engine.send(to: client, at: leaving) { $0.endSession() } }
+                if let leaving {
+                    engine.send(to: client, at: leaving) { $0.endSession() }
+                    if let desk, let agent, let room = chosen.first {
+                        // The conversation is over: the agent leaves it and takes the next customer.
+                        engine.send(to: actors[agent], at: leaving) { $0.leave(room) }
+                        engine.send(to: desk, at: leaving) { $0.release(agent: agent) }
+                    }
+                }
                 // From here on timers drive the client; the task ends.
                 await client.startCursor(until: end)
                 if closedLoad { await client.startConversation(until: end, thinkTime: thinkTime, messageBytes: messageBytes) }

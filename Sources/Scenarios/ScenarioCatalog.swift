@@ -104,18 +104,19 @@ public enum ScenarioCatalog {
     static var supportDesk: ChatScenario {
         ChatScenario(
             name: "support-desk",
-            summary: "2,000 customers arriving over a minute, each routed to one of 200 agents taking 10 chats at once; "
-                + "receipts, typing, effectively-once with reconnects; first response time measured",
-            clients: 2_200, duration: .seconds(90), rooms: 1, roomsPerClient: 1, thinkTime: .exponential(mean: 8),
+            summary: "2,000 customers arriving over a minute for chats of about 40 s with 100 agents taking 10 at once: "
+                + "the rest queue, priority customers first; first response and queue wait measured",
+            clients: 2_100, duration: .seconds(120), rooms: 1, roomsPerClient: 1, thinkTime: .exponential(mean: 8),
             system: system {
                 $0.delivery.guarantee = .effectivelyOnce
                 $0.network.clientLink = broadband
             },
             habits: ClientHabits(typesBeforeSending: true, sendsReceipts: true),
-            agents: AgentRouting(share: 1.0 / 11, capacity: 10),
+            sessionLength: .lognormal(median: 40, sigma: 0.4),
+            agents: AgentRouting(share: 100.0 / 2_100, capacity: 10, priorityShare: 0.1),
             rampUp: .seconds(60),
             thresholds: ["message_delivery.p50<50ms", "message_delivery.p99<100ms", "first_response.p90<60s",
-                         "delivery_ratio>=0.999"])
+                         "queue_wait.p90<30s", "delivery_ratio>=0.999"])
     }
 
     /// `collab-workspace.md`: documents as rooms with admins, editors and viewers; presence,

@@ -125,18 +125,28 @@ struct ChatScenarioTests {
         #expect(outcome.delivery.lost == 0 && outcome.violations.isEmpty)
     }
 
-    @Test func supportCustomersBeyondTheAgentsCapacityWait() async throws {
-        // 5 agents of 10 conversations each for 55 customers.
-        let (outcome, sums) = try await outcome(of: "support-desk", clients: 60)
-        #expect(sums["customers_waiting"] == 5)
-        #expect(outcome.violations.isEmpty)
-        let routes = AgentRouting.route(arrivals: (0..<55).map { SimulationInstant(nanoseconds: Int64(55 - $0)) },
-                                        agents: 5, capacity: 10)
-        #expect(routes.compactMap { $0 }.count == 50)
-        // The latest arrivals wait: customer 0 arrived last.
-        #expect(routes.prefix(5).allSatisfy { $0 == nil })
-        // Load is spread: each agent took ten.
-        #expect(Dictionary(grouping: routes.compactMap { $0 }, by: { $0 }).mapValues(\.count).values.allSatisfy { $0 == 10 })
+    /// 5 agents taking 2 chats each and 30 customers arriving over 10 s; returns the customers
+    /// still waiting at the end and how many got an agent.
+    private func desk(sessionLength: Distribution?) async throws -> (waiting: Int64?, served: UInt64) {
+        var scenario = ChatScenario(name: "desk", summary: "", clients: 35, duration: .seconds(120), rooms: 1,
+                                    roomsPerClient: 1, thinkTime: .exponential(mean: 5), sessionLength: sessionLength,
+                                    agents: AgentRouting(share: 5.0 / 35, capacity: 2, priorityShare: 0.2),
+                                    rampUp: .seconds(10))
+        scenario.system.network.clientLink = LinkProfile(latency: .constant(0.01))
+        let chosen = scenario
+        let engine = Engine(mode: .sim, seed: 3)
+        let outcome = try await engine.runOnOwnThread { engine in await chosen.run(in: engine) }
+        #expect(outcome.violations.isEmpty, "\(outcome.violations)")
+        return (engine.metrics.value(ofGauge: "customers_waiting"), engine.metrics.summaries["queue_wait"]?.count ?? 0)
+    }
+
+    @Test func customersBeyondTheAgentsCapacityWaitUntilAConversationEnds() async throws {
+        // Chats that never end: ten customers are served, twenty wait for the whole run.
+        let forever = try await desk(sessionLength: nil)
+        #expect(forever.waiting == 20 && forever.served == 10)
+        // Chats of 20 s: agents free up and every customer is served in the end.
+        let short = try await desk(sessionLength: .constant(20))
+        #expect(short.waiting == 0 && short.served == 30)
     }
 
     /// 200 clients sending 150 messages a second between them into a store that writes at most

@@ -30,7 +30,7 @@ public struct Threshold: Equatable, Sendable {
     /// `message_delivery[room=large]` or `message_delivery[node=1]`; `stage.NAME` metrics time
     /// each pipeline stage (wait plus service).
     public static let latencyMetrics = ["message_delivery", "typing", "presence", "receipt", "reconnect", "gap_recovery",
-                                        "cursor", "first_response",
+                                        "cursor", "first_response", "queue_wait",
                                         "notification_realtime", "notification_push", "notification_email", "stage"]
     /// The statistics a latency threshold may use.
     public static let statistics = ["p50", "p90", "p99", "p99.9", "max"]
