@@ -486,21 +486,20 @@ public actor Client: ConnectionPeer {
         receiptsScheduled = false
         guard let connection else { return }
         var pending = false
-        for room in roomOrder {
-            let state = rooms[room]!
+        let sentAt = engine.now
+        for index in rooms.values.indices {
+            let state = rooms.values[index]
+            let room = state.room
             if state.last > state.deliveredSent {
-                let sentAt = engine.now
                 toNode { node in node.receipt(connection, room: room, .delivered, upTo: state.last, sentAt: sentAt) }
-                rooms[room]!.deliveredSent = state.last
+                rooms.values[index].deliveredSent = state.last
             }
             if state.readable > state.readSent {
-                let upTo = state.readable
-                let sentAt = engine.now
-                toNode { node in node.receipt(connection, room: room, .read, upTo: upTo, sentAt: sentAt) }
-                rooms[room]!.readSent = upTo
+                toNode { node in node.receipt(connection, room: room, .read, upTo: state.readable, sentAt: sentAt) }
+                rooms.values[index].readSent = state.readable
             }
-            rooms[room]!.readable = rooms[room]!.deliveredSent
-            pending = pending || rooms[room]!.readable > rooms[room]!.readSent
+            rooms.values[index].readable = rooms.values[index].deliveredSent
+            pending = pending || rooms.values[index].readable > rooms.values[index].readSent
         }
         if pending { scheduleReceipts() }
     }

@@ -156,14 +156,14 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
 
     /// Drops every connection at once, as a restart does; sessions are kept.
     public func dropAllConnections() {
-        for connection in connections.keys.sorted() { close(connection, .nodeRestart, tellPeer: true) }
+        for connection in connections.keys { close(connection, .nodeRestart, tellPeer: true) }
     }
 
     /// Drops a share of the connections, each drawn at random (a network blip); sessions are
     /// kept.
     public func dropConnections(share: Double) {
         var random = engine.random("gateway.drop", entity: UInt64(id))
-        for connection in connections.keys.sorted() where random.nextUnitInterval() < share {
+        for connection in connections.keys where random.nextUnitInterval() < share {
             close(connection, .nodeRestart, tellPeer: true)
         }
     }

@@ -32,7 +32,8 @@ public actor NotificationService: ModelActor {
     private let usersStartOnline: Bool
     private var realtimeSink: (@Sendable (Int, ServerFrame) -> Void)?
     private var store: Store?
-    private var latencyHandles: [NotificationChannel: MetricsRecorder.Handle] = [:]
+    /// Latency metrics, registered on first use so that a run without them has no empty columns.
+    private var latencyHandles: [String: MetricsRecorder.Handle] = [:]
     private var nextID: UInt64 = 1
     /// What the service has done so far.
     public private(set) var tally = NotificationTally()
@@ -178,6 +179,13 @@ public actor NotificationService: ModelActor {
         engine.trace.record(.badgeChanged(user: user, badge: inboxes[user]?.unread ?? 0), at: engine.now)
     }
 
+    /// Records `nanoseconds` into the latency metric `name` now.
+    private func record(_ name: String, nanoseconds: Int64) {
+        let handle = latencyHandles[name] ?? engine.metrics.latency(name)
+        latencyHandles[name] = handle
+        engine.metrics.record(handle, nanoseconds: nanoseconds, at: engine.now)
+    }
+
     private static func traceIndex(of channel: NotificationChannel) -> Int {
         NotificationChannel.allCases.firstIndex(of: channel)!
     }
@@ -204,8 +212,7 @@ public actor NotificationService: ModelActor {
                                                        channel: Self.traceIndex(of: channel)), at: engine.now)
                 tally.deliveredBy[channel, default: 0] += 1
                 let now = engine.now
-                if latencyHandles[channel] == nil { latencyHandles[channel] = engine.metrics.latency("notification_\(channel.rawValue)") }
-                engine.metrics.record(latencyHandles[channel]!, nanoseconds: now.nanoseconds - key.createdAt.nanoseconds, at: now)
+                record("notification_\(channel.rawValue)", nanoseconds: now.nanoseconds - key.createdAt.nanoseconds)
                 if channel == .realtime {
                     realtimeSink?(key.user, .notification(id: key.notification, kind: key.kind, createdAt: key.createdAt))
                 }
@@ -225,8 +232,7 @@ public actor NotificationService: ModelActor {
         let succeeded = !providerFails && !(channel == .realtime && !isOnline(key.user))
         let answer: @Sendable (isolated NotificationService, StationVisit) -> Void = { service, visit in
             if service.providerStations[channel] != nil {
-                let metric = service.engine.metrics.latency("stage.provider_\(channel.rawValue)")
-                service.engine.metrics.record(metric, nanoseconds: visit.sojourn.wholeNanoseconds, at: service.engine.now)
+                service.record("stage.provider_\(channel.rawValue)", nanoseconds: visit.sojourn.wholeNanoseconds)
             }
             service.update(key) { $0.answer(channel: channel, attempt: attempt, succeeded: succeeded, at: $1) }
         }

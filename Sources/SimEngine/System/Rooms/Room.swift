@@ -275,14 +275,10 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
                     room.engine.trace.record(.receiptSent(reader: receipt.user, room: room.id,
                                                           kind: receipt.kind == .delivered ? 0 : 1,
                                                           upTo: receipt.upTo, recipient: sender), at: room.engine.now)
-                    room.sendToUser(sender, on: sender % room.nodes.count, .receipt(receipt, since: since))
+                    room.onNode(sender % room.nodes.count) { $0.send(.receipt(receipt, since: since), toUser: sender) }
                 }
             }
         }
-    }
-
-    private func sendToUser(_ user: Int, on origin: Int, _ frame: ServerFrame) {
-        onNode(origin) { $0.send(frame, toUser: user) }
     }
 
     /// Sends `user`, through node `origin`'s `connection`, every message after `offset`, or
