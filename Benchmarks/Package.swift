@@ -25,6 +25,7 @@ let package = Package(
             name: "Clients",
             dependencies: [
                 .product(name: "SimEngine", package: "simrun"),
+                .product(name: "SimTesting", package: "simrun"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Clients",

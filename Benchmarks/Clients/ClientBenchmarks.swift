@@ -1,5 +1,4 @@
 import Benchmark
-import SimEngine
 
 /// Resident bytes per connected client, once all have joined; smaller is better.
 private let bytesPerClient = BenchmarkMetric.custom("bytes/client", polarity: .prefersSmaller, useScalingFactor: false)

@@ -1,5 +1,7 @@
 import Foundation
-import SimEngine
+import SimModel
+import SimRuntime
+import SimTesting
 
 /// Connected clients at scale: `count` clients connect, each joins one room of ten, and they
 /// stay for one simulated minute, idle (heartbeats only) or each sending one message.
@@ -22,9 +24,11 @@ enum ClientScale {
         let engine = Engine(mode: .sim, seed: 1)
         let before = residentBytes()
         let started = ContinuousClock.now
+        let probe = RunProbe(system: settings)
         let perClient = try! engine.run { engine -> Double in
-            let system = await MessagingSystem<Client>(engine: engine, configuration: settings, rooms: Swift.max(1, count / 10))
-            let context = ClientContext(engine: engine, system: system, metrics: ClientMetrics(engine.metrics))
+            let system = await MessagingSystem<Client>(engine: engine, telemetry: probe.telemetry, configuration: settings,
+                                                       rooms: Swift.max(1, count / 10))
+            let context = ClientContext(system: system)
             var clients: [Client] = []
             clients.reserveCapacity(count)
             for id in 0..<count {

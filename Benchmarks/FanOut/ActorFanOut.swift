@@ -1,4 +1,4 @@
-import SimEngine
+import SimRuntime
 
 /// Fan-out through the engine's actors: a poster task per room awaits each post, and the room
 /// sends every message to each member.

@@ -1,5 +1,5 @@
 import Benchmark
-import SimEngine
+import SimRuntime
 
 /// Deliveries per second of one fan-out run; larger is better.
 private let deliveriesPerSecond = BenchmarkMetric.custom("deliveries/s", polarity: .prefersLarger,

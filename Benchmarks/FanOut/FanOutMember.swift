@@ -1,4 +1,4 @@
-import SimEngine
+import SimRuntime
 
 /// A room member that counts deliveries and checks that each room's sequence has no gap.
 actor FanOutMember: ModelActor {

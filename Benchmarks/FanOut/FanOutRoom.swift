@@ -1,4 +1,4 @@
-import SimEngine
+import SimRuntime
 
 /// A room that sequences posts and sends each to its members through the engine, as the
 /// model's rooms do: one scheduled callback per member, no task per delivery.

@@ -1,4 +1,4 @@
-import SimEngine
+import SimRuntime
 
 /// The same fan-out as a plain discrete-event loop with no actors and no tasks: the reference
 /// ceiling for simulation mode.

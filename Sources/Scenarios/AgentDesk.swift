@@ -1,5 +1,6 @@
 import DequeModule
-import SimEngine
+import SimRuntime
+import SimEvents
 
 /// The support desk's router: gives each arriving customer the least busy agent with room
 /// under its capacity, or queues the customer (priority customers ahead of the others) until a
@@ -15,20 +16,20 @@ actor AgentDesk: ModelActor {
     }
 
     private let engine: Engine
+    private let telemetry: Telemetry
     private let capacity: Int
     private var load: [Int]
     private var priorityQueue = Deque<Waiting>()
     private var queue = Deque<Waiting>()
-    private let queueWait: MetricsRecorder.Handle
-    private let waitingGauge: MetricsRecorder.Series
+    private let queueWait: LatencyHandle
 
-    init(engine: Engine, agents: Int, capacity: Int) {
+    init(engine: Engine, telemetry: Telemetry, agents: Int, capacity: Int) {
         executor = engine.makeExecutor(label: "agent-desk")
         self.engine = engine
+        self.telemetry = telemetry
         self.capacity = capacity
         load = Array(repeating: 0, count: agents)
-        queueWait = engine.metrics.latency("queue_wait")
-        waitingGauge = engine.metrics.gauge("customers_waiting")
+        queueWait = telemetry.handle(.queueWait)
     }
 
     /// The agent (from 0) who takes a customer's conversation, once one has room.
@@ -53,9 +54,9 @@ actor AgentDesk: ModelActor {
             let next = priorityQueue.isEmpty ? queue.removeFirst() : priorityQueue.removeFirst()
             load[agent] += 1
             let now = engine.now
-            engine.metrics.record(queueWait, nanoseconds: now.nanoseconds - next.since.nanoseconds, at: now)
+            telemetry.record(queueWait, since: next.since, now: now)
             next.assigned.resume(returning: agent)
         }
-        engine.metrics.set(waitingGauge, to: Int64(priorityQueue.count + queue.count), at: engine.now)
+        telemetry.set(.customersWaiting, to: Int64(priorityQueue.count + queue.count), at: engine.now)
     }
 }

@@ -1,4 +1,4 @@
-import SimEngine
+import SimSupport
 
 /// Support-desk routing: a share of the clients are agents (admins of the conversations they
 /// take); every other client is a customer who, on arrival, gets a conversation of its own with

@@ -1,4 +1,6 @@
-import SimEngine
+import SimSupport
+import SimRuntime
+import SimModel
 
 /// A chat scenario as a file: `simrun explain` writes it, `simrun run FILE` reads it back.
 /// Keys left out take the defaults of the memberwise initialiser; `name`, `clients`, `duration`,

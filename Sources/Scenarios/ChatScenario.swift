@@ -1,4 +1,8 @@
-public import SimEngine
+public import SimSupport
+public import SimRuntime
+public import SimEvents
+public import SimModel
+import SimMetrics
 
 /// A population of clients in rooms, driven through the whole modelled system: clients arrive
 /// over the ramp-up, connect to their gateway node, join rooms (a few each at random, or, with
@@ -124,20 +128,21 @@ public struct ChatScenario: Scenario {
                     "give a distribution with a positive mean")
         for (index, text) in thresholds.enumerated() {
             do throws(ConfigurationError) {
-                _ = try Threshold.parse(text)
+                _ = try Threshold.parse(text, catalog: metricCatalog)
             } catch {
                 throw ConfigurationError(location: "thresholds[\(index)]", problem: error.problem, remedy: error.remedy)
             }
         }
     }
 
-    public func run(in engine: Engine) async -> ScenarioOutcome {
+    public var metricCatalog: MetricCatalog { system.metricCatalog(profiles: profiles.map(\.name)) }
+
+    public func run(in engine: Engine, telemetry: Telemetry) async {
         let agentCount = agents.map { $0.agents(of: clients) } ?? 0
         let roomCount = agents == nil ? rooms : clients - agentCount
-        let messaging = await MessagingSystem<Client>(engine: engine, configuration: system, rooms: roomCount)
-        let context = ClientContext(engine: engine, system: messaging,
-                                    metrics: ClientMetrics(engine.metrics, nodes: system.gateway.nodes), habits: habits,
-                                    profiles: profiles)
+        let messaging = await MessagingSystem<Client>(engine: engine, telemetry: telemetry, configuration: system,
+                                                      rooms: roomCount)
+        let context = ClientContext(system: messaging, habits: habits, profiles: profiles)
         var membership = engine.random("scenario.membership")
         var arrivals = engine.random("scenario.arrivals")
         var roles = engine.random("scenario.roles")
@@ -172,7 +177,7 @@ public struct ChatScenario: Scenario {
             poissonArrival = poissonArrival.advanced(by: .nanoseconds(gap))
             return poissonArrival
         }
-        let desk = agents.map { AgentDesk(engine: engine, agents: agentCount, capacity: $0.capacity) }
+        let desk = agents.map { AgentDesk(engine: engine, telemetry: telemetry, agents: agentCount, capacity: $0.capacity) }
         var priorities = engine.random("scenario.priority")
         for (index, client) in actors.dropFirst(agentCount).enumerated() {
             // With a desk, each customer's room is its own, numbered by the customer.
@@ -221,9 +226,6 @@ public struct ChatScenario: Scenario {
             }
         }
         try? await engine.clock.sleep(until: end.advanced(by: drain))
-
-        return ScenarioOutcome(clients: clients, delivery: engine.trace.deliveryReport,
-                               findings: engine.trace.findings(at: engine.now))
     }
 
     /// `count` distinct indices below `total`, in ascending order (a partial Fisher–Yates shuffle).

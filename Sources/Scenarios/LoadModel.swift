@@ -1,4 +1,6 @@
-import SimEngine
+import SimSupport
+import SimRuntime
+import SimModel
 
 /// How a scenario's load is generated.
 ///

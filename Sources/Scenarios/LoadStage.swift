@@ -1,4 +1,4 @@
-import SimEngine
+import SimSupport
 
 /// One stage of an open load: over `duration`, the rate moves linearly to `target` messages
 /// per second.

@@ -1,4 +1,6 @@
-public import SimEngine
+public import SimSupport
+import SimRuntime
+public import SimModel
 
 /// Domain events that create notifications during a run: each event notifies one client,
 /// chosen at random, with a kind drawn from ``kinds``; events arrive as a Poisson process.

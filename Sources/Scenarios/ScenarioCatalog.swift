@@ -1,4 +1,4 @@
-import SimEngine
+import SimModel
 
 /// The built-in scenarios, by name: the default, one for each product spec in
 /// `../shared/specs/`, and fault scenarios that put the system through real failures.

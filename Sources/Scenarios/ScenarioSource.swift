@@ -1,6 +1,6 @@
 import Foundation
-import SimEngine
 import Yams
+import SimSupport
 
 /// Where a scenario comes from: a built-in name or a YAML/JSON file, with `--set` overrides
 /// applied. Every failure is a ``ConfigurationFileError`` naming the file (or flag), line and

@@ -1,4 +1,6 @@
-public import SimEngine
+public import SimSupport
+import SimRuntime
+import SimModel
 
 /// A failure a scenario injects at a moment of its run: what real systems go through (a node
 /// restart, a crash, a bus or store outage, a partition), to see what the guarantees and the

@@ -9,7 +9,8 @@ import Darwin
 /// Which memory allocator serves the process, recorded with every run because it moves
 /// wall-clock numbers.
 enum Allocator {
-    /// `jemalloc` when jemalloc is linked or preloaded, otherwise `system`.
+    /// `jemalloc` when jemalloc is linked (the package's `Jemalloc` trait: `swift build --traits
+    /// Jemalloc`) or preloaded, otherwise `system`.
     static var name: String {
         // jemalloc exports `mallctl`; the system allocator does not.
         dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallctl") != nil ? "jemalloc" : "system"

@@ -1,13 +1,16 @@
 import ArgumentParser
 import Foundation
-import SimEngine
+import SimCheckers
+import SimEvents
 
 /// `simrun check TRACE.jsonl`: runs the guarantee checkers over a recorded trace.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check a recorded trace (from 'simrun run --trace') against the guarantees.",
-        discussion: "Prints the trace's hash, which equals the run's trace_hash when the file is complete. "
+        discussion: "Reads traces of schema versions \(TraceSchema.readableVersions.lowerBound) to "
+            + "\(TraceSchema.readableVersions.upperBound); a trace of version 2 must be complete and unedited (its closing line "
+            + "gives its event count and hash). Prints the trace's hash, which equals the run's trace_hash. "
             + "Exits 0 when every guarantee holds, 2 when one is violated, 64 when the file cannot be read."
     )
 
@@ -18,25 +21,28 @@ struct CheckCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let recorder = TraceRecorder()
+        // The same path as a live run: every event into a recorder whose observer is every checker.
+        let recorder = TraceRecorder(observer: GuaranteeSuite())
+        let file: TraceReader.FileSummary
         do throws(TraceReadError) {
-            try TraceReader.read(path: trace) { time, event in recorder.record(event, at: time) }
+            file = try TraceReader.read(path: trace) { time, event in recorder.record(event, at: time) }
         } catch {
             FileHandle.standardError.write(Data("simrun: \(error.description)\n".utf8))
             throw ExitStatus.badInput.exitCode
         }
-        let delivery = recorder.deliveryReport
-        let outcome = ScenarioOutcome(clients: 0, delivery: delivery, findings: recorder.findings())
+        let judgement = recorder.observer.judgement(at: recorder.lastTime)
+        let delivery = judgement.delivery
         if !quiet {
             print("""
                 \(trace)
-                  events     \(recorder.count), trace \(recorder.hash.hexDigest)
+                  events     \(recorder.count), trace \(recorder.hash.hexDigest) (schema \(file.schema)\
+                \(file.sealed ? ", sealed" : ", unsealed"))
                   messages   \(delivery.sent) sent, \(delivery.accepted) accepted, \(delivery.delivered)/\(delivery.owed) \
                 deliveries, \(delivery.lost) lost, \(delivery.duplicates) duplicated
                 """)
-            for violation in outcome.violations { print("  VIOLATED   \(violation)") }
-            print("  verdict    \(outcome.verdict.rawValue.uppercased())")
+            for violation in judgement.violations { print("  VIOLATED   \(violation)") }
+            print("  verdict    \(judgement.verdict.rawValue.uppercased())")
         }
-        if !outcome.violations.isEmpty { throw ExitStatus.guaranteeViolated.exitCode }
+        if judgement.verdict == .fail { throw ExitStatus.guaranteeViolated.exitCode }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-import SimEngine
+import Scenarios
 import Synchronization
+import SimRuntime
 
 /// Shows a run's progress on standard error: on a terminal one line rewritten in place, elsewhere
 /// a plain line every few seconds.
@@ -11,7 +12,6 @@ final class ProgressReporter: Sendable {
         var lines = 0
     }
 
-    private let engine: Engine
     private let load: Duration
     private let interactive: Bool
     private let interval: Duration
@@ -22,15 +22,14 @@ final class ProgressReporter: Sendable {
     ///   - load: how long clients generate load, shown as the run's length.
     ///   - interval: the least wall time between two lines; by default 0.25 s on a terminal and
     ///     5 s elsewhere.
-    init(engine: Engine, load: Duration, interval: Duration?) {
-        self.engine = engine
+    init(load: Duration, interval: Duration?) {
         self.load = load
         interactive = isatty(STDERR_FILENO) != 0
         self.interval = interval ?? (interactive ? .milliseconds(250) : .seconds(5))
     }
 
     /// Shows `progress` if the interval has passed since the last line.
-    func show(_ progress: EngineProgress) {
+    func show(_ progress: RunProgress) {
         let now = clock.now
         let line: String? = state.withLock { state in
             let elapsed = state.lastShown.map { $0.duration(to: now) }
@@ -40,10 +39,9 @@ final class ProgressReporter: Sendable {
             state.lastShown = now
             state.lastEvents = progress.events
             state.lines += 1
-            let connected = engine.metrics.value(ofGauge: "connected_clients") ?? 0
             return String(format: "progress  t %.1f s of %.0f s load  %.2fM events/s  %d clients  %d violations",
-                          progress.now.seconds, Double(load.components.seconds), rate / 1e6, connected,
-                          engine.trace.violationsSoFar)
+                          progress.now.seconds, Double(load.components.seconds), rate / 1e6, progress.connectedClients,
+                          progress.violations)
         }
         guard let line else { return }
         let text = interactive ? "\r\u{1B}[2K" + line : line + "\n"

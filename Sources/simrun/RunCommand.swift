@@ -1,7 +1,12 @@
 public import ArgumentParser
 import Foundation
 import Scenarios
-public import SimEngine
+import SimSupport
+public import SimRuntime
+import SimCheckers
+import SimMetrics
+import SimModel
+import SimReports
 
 /// `simrun run SCENARIO`: runs a scenario, checks it and writes its reports.
 struct RunCommand: ParsableCommand {
@@ -59,26 +64,11 @@ struct RunCommand: ParsableCommand {
     @Option(help: .hidden, transform: RunCommand.parseDuration)
     var progressInterval: Duration?
 
-    /// One row per second, or coarser so that a long run has at most about 600 rows.
-    static func metricsInterval(for duration: Duration) -> Duration {
-        .seconds(max(1, (duration.components.seconds + 599) / 600))
-    }
-
     static func parseDuration(_ text: String) throws -> Duration {
         guard let duration = DurationText.parse(text) else {
             throw ValidationError("'\(text)' is not a duration; write a number and a unit (ns, us, ms, s, m, h), such as 90s, 5m or 1h30m")
         }
         return duration
-    }
-
-    mutating func validate() throws {
-        for text in thresholdTexts {
-            do throws(ConfigurationError) {
-                _ = try Threshold.parse(text)
-            } catch {
-                throw ValidationError(error.description)
-            }
-        }
     }
 
     func run() throws {
@@ -106,53 +96,49 @@ struct RunCommand: ParsableCommand {
             let location = flag.map { "\($0) (\(error.location))" } ?? "scenario '\(scenario.name)', \(error.location)"
             throw fail(.badInput, "\(location): \(error.problem); \(error.remedy)")
         }
+        let runner = ScenarioRunner(scenario: scenario, seed: seed, interleavingSeed: interleavingSeed, mode: mode,
+                                    extraThresholds: thresholdTexts, traceFile: trace ? "\(out)/trace.jsonl" : nil,
+                                    command: reproduction(scenario), allocator: Allocator.name)
+        do throws(ConfigurationError) {
+            _ = try runner.thresholds(adding: thresholdTexts)
+        } catch {
+            throw fail(.badInput, error.description)
+        }
         try prepareOutputFolder()
         Interruption.install()
 
-        let recorder: TraceRecorder
-        if trace {
-            do { recorder = TraceRecorder(sink: try TraceFileWriter(path: "\(out)/trace.jsonl")) } catch {
-                throw fail(.badInput, "\(error.description); choose a writable --out folder")
-            }
-        } else {
-            recorder = TraceRecorder()
-        }
-
-        let engine = Engine(mode: mode, seed: seed, interleavingSeed: interleavingSeed, trace: recorder,
-                            metricsInterval: Self.metricsInterval(for: scenario.duration))
-        let outcome: ScenarioOutcome
-        let chosen = scenario
-        do throws(EngineError) {
-            let progress = quiet ? nil : ProgressReporter(engine: engine, load: scenario.duration, interval: progressInterval)
+        let result: RunResult
+        do throws(ScenarioRunner.Failure) {
+            let progress = quiet ? nil : ProgressReporter(load: scenario.duration, interval: progressInterval)
             defer { progress?.finish() }
-            outcome = try engine.run(monitor: { state in
+            result = try runner.run { state in
                 progress?.show(state)
                 return Interruption.isRequested()
-            }) { engine in await chosen.run(in: engine) }
+            }
         } catch {
-            recorder.discard()
-            if case .interrupted = error { throw fail(.interrupted, "\(error); no reports were written") }
-            throw fail(.internalError, error.description + "\nreproduce with: \(reproduction(scenario))")
+            switch error {
+            case .trace(let problem): throw fail(.badInput, "\(problem.description); choose a writable --out folder")
+            case .engine(.interrupted(let at)):
+                throw fail(.interrupted, "\(EngineError.interrupted(at: at)); no reports were written")
+            case .engine(let problem):
+                throw fail(.internalError, problem.description + "\nreproduce with: \(reproduction(scenario))")
+            }
         }
 
-        let thresholds = (scenario.thresholds + thresholdTexts).compactMap { try? Threshold.parse($0) }
-        let summary = RunSummary(scenario: scenario.name, seed: seed, mode: mode, trace: recorder, metrics: engine.metrics,
-                                 statistics: engine.statistics, outcome: outcome, thresholds: thresholds,
-                                 config: try? JSONValue(encoding: scenario),
-                                 command: reproduction(scenario), allocator: Allocator.name)
+        let summary = result.summary
         do {
-            try recorder.commit()
             try AtomicFile.write(JUnitReport.xml(for: summary), to: "\(out)/junit.xml")
             try AtomicFile.write(MarkdownSummary.text(for: summary), to: "\(out)/summary.md")
             try AtomicFile.write(LatencyTable.csv(for: summary), to: "\(out)/latency.csv")
-            try AtomicFile.write(TimeSeriesTable.csv(for: engine.metrics), to: "\(out)/timeseries.csv")
-            try AtomicFile.write(HTMLReport.html(for: summary, metrics: engine.metrics), to: "\(out)/report.html")
+            try AtomicFile.write(TimeSeriesTable.csv(for: result.timeSeries), to: "\(out)/timeseries.csv")
+            try AtomicFile.write(HTMLReport.html(for: result), to: "\(out)/report.html")
             try AtomicFile.write(try summary.jsonText(), to: "\(out)/summary.json")
         } catch {
             throw fail(.internalError, "\(error)")
         }
-        if !quiet { printSummary(summary, violations: outcome.violations) }
-        if !outcome.violations.isEmpty { throw ExitStatus.guaranteeViolated.exitCode }
+        let violations = summary.violations
+        if !quiet { printSummary(summary, violations: violations) }
+        if !violations.isEmpty { throw ExitStatus.guaranteeViolated.exitCode }
         if summary.thresholds.contains(where: { !$0.passed }) { throw ExitStatus.thresholdBreached.exitCode }
     }
 

@@ -10,7 +10,7 @@ struct SimrunCommand: ParsableCommand {
             Exit codes: 0 pass, 1 an SLO threshold breached, 2 a guarantee violated, \
             64 bad input, 70 internal error (including a loss of determinism), 130 interrupted.
             """,
-        subcommands: [RunCommand.self, ListCommand.self, ExplainCommand.self, CheckCommand.self],
+        subcommands: [RunCommand.self, ListCommand.self, ExplainCommand.self, CheckCommand.self, EventsCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -1,6 +1,11 @@
 import Testing
 import Scenarios
-import SimEngine
+import SimRuntime
+import SimEvents
+import SimModel
+import SimCheckers
+import SimMetrics
+import SimReports
 
 @Suite("Chat scenario")
 struct ChatScenarioTests {
@@ -9,37 +14,35 @@ struct ChatScenarioTests {
                      roomsPerClient: 2, thinkTime: .exponential(mean: 2))
     }
 
-    private func run(_ scenario: ChatScenario, seed: UInt64, interleavingSeed: UInt64? = nil)
-        async throws -> (ScenarioOutcome, TraceHasher) {
-        let engine = Engine(mode: .sim, seed: seed, interleavingSeed: interleavingSeed)
-        let outcome = try await engine.runOnOwnThread { engine in await scenario.run(in: engine) }
-        return (outcome, engine.trace.hash)
+    private func run(_ scenario: ChatScenario, seed: UInt64, interleavingSeed: UInt64? = nil) async throws -> RunResult {
+        try await ScenarioRunner(scenario: scenario, seed: seed, interleavingSeed: interleavingSeed).runOnOwnThread()
     }
 
     @Test func aCleanRunDeliversEverythingInOrder() async throws {
-        let (outcome, _) = try await run(small(), seed: 3)
-        let delivery = outcome.delivery
-        #expect(delivery.accepted > 500)
-        #expect(delivery.sent == delivery.accepted)
-        #expect(delivery.owed > delivery.accepted)
-        #expect(delivery.delivered == delivery.owed)
-        #expect(delivery.lost == 0 && delivery.duplicates == 0 && delivery.orderViolations == 0)
-        #expect(outcome.violations.isEmpty)
-        #expect(outcome.verdict == .pass)
+        let result = try await run(small(), seed: 3)
+        let messages = result.summary.messages
+        #expect(messages.accepted > 500)
+        #expect(messages.sent == messages.accepted)
+        #expect(messages.expectedDeliveries > messages.accepted)
+        #expect(messages.delivered == messages.expectedDeliveries)
+        #expect(messages.lost == 0 && messages.duplicates == 0)
+        #expect(result.summary.invariants.allSatisfy { $0.status == .pass })
+        #expect(result.summary.invariants.count == 14)
     }
 
     @Test func theSameSeedReplaysTheSameRun() async throws {
-        let (first, firstHash) = try await run(small(), seed: 5)
-        let (second, secondHash) = try await run(small(), seed: 5)
-        #expect(first == second)
-        #expect(firstHash == secondHash)
+        let first = try await run(small(), seed: 5).summary
+        let second = try await run(small(), seed: 5).summary
+        #expect(first.messages == second.messages && first.invariants == second.invariants)
+        #expect(first.latency == second.latency)
+        #expect(first.traceHash == second.traceHash && first.traceEvents == second.traceEvents)
     }
 
     @Test func theInterleavingAloneChangesTheRun() async throws {
         // Same random draws, different choices among simultaneous posts: the rooms' orders differ.
-        let (_, first) = try await run(small(), seed: 5, interleavingSeed: 100)
-        let (_, second) = try await run(small(), seed: 5, interleavingSeed: 101)
-        #expect(first != second)
+        let first = try await run(small(), seed: 5, interleavingSeed: 100).summary
+        let second = try await run(small(), seed: 5, interleavingSeed: 101).summary
+        #expect(first.traceHash != second.traceHash)
     }
 
     @Test(arguments: [("clients", 0), ("rooms", 0), ("rooms_per_client", 9), ("rooms_per_client", 0), ("message_bytes", 0)])
@@ -88,41 +91,32 @@ struct ChatScenarioTests {
         for scenario in ScenarioCatalog.all { try scenario.validate() }
     }
 
-    /// Runs the built-in scenario `name` with `clients` clients; returns its outcome, each
-    /// counter's total and each gauge's last value.
-    private func outcome(of name: String, clients: Int, seed: UInt64 = 1) async throws -> (ScenarioOutcome, [String: Int64]) {
+    /// Runs the built-in scenario `name` with `clients` clients.
+    private func outcome(of name: String, clients: Int, seed: UInt64 = 1) async throws -> RunResult {
         var scenario = try #require(ScenarioCatalog.named(name))
         scenario.clients = clients
-        let chosen = scenario
-        let engine = Engine(mode: .sim, seed: seed)
-        let outcome = try await engine.runOnOwnThread { engine in await chosen.run(in: engine) }
-        let totals = engine.metrics.timeSeries
-        var sums: [String: Int64] = [:]
-        for (index, name) in totals.series.enumerated() {
-            sums[name] = engine.metrics.value(ofGauge: name) ?? totals.intervals.reduce(0) { $0 + $1.values[index] }
-        }
-        return (outcome, sums)
+        return try await run(scenario, seed: seed)
     }
 
     @Test func theB2BPortalLosesMessagesToClientsThatNeverReconnectAndSaysSo() async throws {
-        let (outcome, _) = try await outcome(of: "b2b-portal", clients: 300)
+        let summary = try await outcome(of: "b2b-portal", clients: 300).summary
         // At-most-once: the loss is counted, not a violated guarantee; delivery_ratio breaches.
-        #expect(outcome.delivery.lost > 0)
-        #expect(outcome.violations.isEmpty)
-        #expect(Double(outcome.delivery.delivered) / Double(outcome.delivery.owed) < 0.999)
+        #expect(summary.messages.lost > 0)
+        #expect(summary.violations.isEmpty)
+        #expect(summary.thresholds.contains { $0.metric == "delivery_ratio" && !$0.passed })
     }
 
     @Test func theMarketplaceLosesWhatUsersSendWhileOffline() async throws {
-        let (outcome, sums) = try await outcome(of: "marketplace", clients: 400)
-        #expect((sums["dropped_offline"] ?? 0) > 0)
-        #expect(outcome.delivery.sent > outcome.delivery.accepted)
-        #expect(outcome.violations.isEmpty)
+        let result = try await outcome(of: "marketplace", clients: 400)
+        #expect(result.timeSeries.total("dropped_offline") > 0)
+        #expect(result.summary.messages.sent > result.summary.messages.accepted)
+        #expect(result.summary.violations.isEmpty)
     }
 
     @Test func aCrashedNodesClientsReportWhatTheyMissedAndNothingIsLostSilently() async throws {
-        let (outcome, _) = try await outcome(of: "node-crash", clients: 300)
-        #expect(outcome.delivery.reportedLost > 0)
-        #expect(outcome.delivery.lost == 0 && outcome.violations.isEmpty)
+        let summary = try await outcome(of: "node-crash", clients: 300).summary
+        #expect(summary.messages.reportedLost > 0)
+        #expect(summary.messages.lost == 0 && summary.violations.isEmpty)
     }
 
     /// 5 agents taking 2 chats each and 30 customers arriving over 10 s; returns the customers
@@ -133,11 +127,9 @@ struct ChatScenarioTests {
                                     agents: AgentRouting(share: 5.0 / 35, capacity: 2, priorityShare: 0.2),
                                     rampUp: .seconds(10))
         scenario.system.network.clientLink = LinkProfile(latency: .constant(0.01))
-        let chosen = scenario
-        let engine = Engine(mode: .sim, seed: 3)
-        let outcome = try await engine.runOnOwnThread { engine in await chosen.run(in: engine) }
-        #expect(outcome.violations.isEmpty, "\(outcome.violations)")
-        return (engine.metrics.value(ofGauge: "customers_waiting"), engine.metrics.summaries["queue_wait"]?.count ?? 0)
+        let result = try await run(scenario, seed: 3)
+        #expect(result.summary.violations.isEmpty, "\(result.summary.violations)")
+        return (result.timeSeries.last("customers_waiting"), result.summary.latency["queue_wait"]?.count ?? 0)
     }
 
     @Test func customersBeyondTheAgentsCapacityWaitUntilAConversationEnds() async throws {
@@ -158,13 +150,12 @@ struct ChatScenarioTests {
         scenario.system.store.poolSize = 1
         scenario.system.store.writeLatency = .constant(0.010)
         scenario.system.gateway.rateLimit = .slidingWindow(limit: 1_000, window: .seconds(60))
-        let chosen = scenario
-        let engine = Engine(mode: .sim, seed: 4)
-        _ = try await engine.runOnOwnThread { engine in await chosen.run(in: engine) }
-        let (series, latencies, intervals) = engine.metrics.timeSeries
-        let sent = try #require(series.firstIndex(of: "messages_sent"))
-        let delivery = try #require(latencies.firstIndex(of: "message_delivery"))
-        return intervals.map { ($0.values[sent], Double($0.latencies[delivery].nanoseconds(atPercentile: 50)) / 1e6) }
+        let series = try await run(scenario, seed: 4).timeSeries
+        let sent = try #require(series.series.firstIndex(of: "messages_sent"))
+        let delivery = try #require(series.latencies.firstIndex(of: "message_delivery"))
+        return series.intervals.map { interval in
+            (interval.values[sent], Double(interval.latencies[delivery]?.nanoseconds(atPercentile: 50) ?? 0) / 1e6)
+        }
     }
 
     @Test func anOpenLoadPastCapacityShowsGrowingLatencyAtAnUnchangedSendRate() async throws {
@@ -188,10 +179,8 @@ struct ChatScenarioTests {
             ClientProfile(name: "flaky", weight: 1, link: LinkProfile(latency: .constant(0.01)),
                           networkDrops: .init(every: .seconds(15), lasting: .seconds(5))),
         ]
-        let chosen = scenario
-        let engine = Engine(mode: .sim, seed: 9)
-        let outcome = try await engine.runOnOwnThread { engine in await chosen.run(in: engine) }
-        let latency = engine.metrics.summaries
+        let summary = try await run(scenario, seed: 9).summary
+        let latency = summary.latency
         let broadband = try #require(latency["message_delivery[profile=broadband]"])
         let mobile = try #require(latency["message_delivery[profile=mobile]"])
         let flaky = try #require(latency["message_delivery[profile=flaky]"])
@@ -201,7 +190,7 @@ struct ChatScenarioTests {
         #expect(broadband.count > mobile.count && mobile.count > flaky.count)
         // Flaky clients lose their network and fetch what they missed.
         #expect((latency["gap_recovery"]?.count ?? 0) > 0)
-        #expect(outcome.violations.isEmpty, "\(outcome.violations)")
+        #expect(summary.violations.isEmpty, "\(summary.violations)")
     }
 
     @Test func sessionsEndAndTheirClientsLeaveWithoutAnythingOwedGoingMissing() async throws {
@@ -209,13 +198,11 @@ struct ChatScenarioTests {
                                     roomsPerClient: 2, thinkTime: .exponential(mean: 3), rampUp: .seconds(30))
         scenario.sessionLength = .uniform(min: 5, max: 30)
         scenario.system.delivery.guarantee = .atLeastOnce  // silent loss would be a violation
-        let chosen = scenario
-        let engine = Engine(mode: .sim, seed: 6)
-        let outcome = try await engine.runOnOwnThread { engine in await chosen.run(in: engine) }
+        let result = try await run(scenario, seed: 6)
         // Everyone has left by the end: sessions last at most 30 s from arrivals within 30 s.
-        #expect(engine.metrics.value(ofGauge: "connected_clients") == 0)
-        #expect(outcome.delivery.delivered > 0)
-        #expect(outcome.violations.isEmpty, "\(outcome.violations)")
+        #expect(result.timeSeries.last("connected_clients") == 0)
+        #expect(result.summary.messages.delivered > 0)
+        #expect(result.summary.violations.isEmpty, "\(result.summary.violations)")
     }
 
     @Test func poissonSessionsSettleAtTheirRateTimesTheirLength() async throws {
@@ -224,15 +211,25 @@ struct ChatScenarioTests {
                                     roomsPerClient: 1, thinkTime: .exponential(mean: 10))
         scenario.sessionsPerSecond = 10
         scenario.sessionLength = .constant(20)
-        let chosen = scenario
-        let engine = Engine(mode: .sim, seed: 2)
-        _ = try await engine.runOnOwnThread { engine in await chosen.run(in: engine) }
-        let (series, _, intervals) = engine.metrics.timeSeries
-        let connected = try #require(series.firstIndex(of: "connected_clients"))
-        let steady = intervals[30..<55].map { $0.values[connected] }
+        let result = try await run(scenario, seed: 2)
+        let connected = try #require(result.timeSeries.series.firstIndex(of: "connected_clients"))
+        let steady = result.timeSeries.intervals[30..<55].map { $0.values[connected] }
         #expect(steady.allSatisfy { (140...260).contains($0) }, "\(steady)")
         // About 600 of the 1,000 clients arrive within the minute (one connect each); the rest never do.
-        let connects = engine.metrics.summaries["stage.connect"]?.count ?? 0
+        let connects = result.summary.latency["stage.connect"]?.count ?? 0
         #expect((520...680).contains(connects), "\(connects) connects")
+    }
+}
+
+extension TimeSeries {
+    /// The sum of the series `name` over every interval (a counter's total).
+    func total(_ name: String) -> Int64 {
+        guard let index = series.firstIndex(of: name) else { return 0 }
+        return intervals.reduce(0) { $0 + $1.values[index] }
+    }
+
+    /// The series' value in the last interval (a gauge's final value), or nil without it.
+    func last(_ name: String) -> Int64? {
+        series.firstIndex(of: name).flatMap { index in intervals.last?.values[index] }
     }
 }

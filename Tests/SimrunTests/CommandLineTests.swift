@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SimCheckers
 
 @Suite("simrun command line", .serialized)
 struct CommandLineTests {
@@ -74,13 +75,18 @@ struct CommandLineTests {
         #expect(result.status == 0)
         let summary = try SimrunBinary.summary(in: out)
         let lines = try String(contentsOfFile: out + "/trace.jsonl", encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == summary["trace_events"] as? Int)
-        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        // A header, every event, and a closing line that seals the file with its count and hash.
+        #expect(objects.first?["trace"] as? String == "simrun" && objects.first?["schema"] as? Int == 2)
+        #expect(objects.last?["trace_end"] as? String == "simrun")
+        #expect(objects.last?["events"] as? Int == summary["trace_events"] as? Int)
+        #expect(objects.last?["hash"] as? String == summary["trace_hash"] as? String)
+        #expect(lines.count == (summary["trace_events"] as? Int ?? 0) + 2)
         // The promises the checkers hold the run to come first, so that the file checks alone.
-        #expect(first?["event"] as? String == "check_parameters")
-        #expect(first?["rate_limit"] as? Int == 60)
-        let firstJoin = try lines.lazy.compactMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-            .first { $0["event"] as? String == "member_joined" }
+        #expect(objects[1]["event"] as? String == "check_parameters")
+        #expect(objects[1]["rate_limit"] as? Int == 60)
+        #expect(objects[1]["guarantee"] as? String == "at_most_once")
+        let firstJoin = objects.first { $0["event"] as? String == "member_joined" }
         // A client joins once connected, after its token was checked.
         #expect((firstJoin?["t_ns"] as? Int ?? 0) > 0)
     }
@@ -91,7 +97,7 @@ struct CommandLineTests {
         let hash = try SimrunBinary.summary(in: out)["trace_hash"] as? String ?? "none"
         let check = try SimrunBinary.run(["check", out + "/trace.jsonl"])
         #expect(check.status == 0, "\(check.standardError)")
-        #expect(check.standardOutput.contains("trace \(hash)"))
+        #expect(check.standardOutput.contains("trace \(hash) (schema 2, sealed)"))
         #expect(check.standardOutput.contains("verdict    PASS"))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
-public import SimEngine
 import Yams
+public import SimSupport
+import SimModel
 
 /// Reads configuration from YAML or JSON files (JSON is read as the YAML it also is), and
 /// turns every failure into a ``ConfigurationFileError`` that names the file, the line and the

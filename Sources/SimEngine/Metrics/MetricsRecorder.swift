@@ -1,125 +1,86 @@
+public import SimEvents
+public import SimRuntime
 import Synchronization
+import SimSupport
 
-/// The run's metrics, shared by every actor: latency distributions, counters and gauges, for
-/// the whole run and per interval of virtual time.
+/// The run's measurements, downstream of the model: latency distributions by catalog handle,
+/// counters and gauges, for the whole run and per interval of virtual time.
 ///
-/// Components register a metric once and keep its handle, so recording is an index, not a
-/// name lookup:
+/// The model records through the ``MetricsSink`` it was given; recording is an index into
+/// arrays sized from the ``MetricCatalog`` once, never a name lookup. After the run,
+/// ``snapshot`` is the immutable result the reports read.
 ///
 /// ```swift
-/// let delivery = engine.metrics.latency("message_delivery")
-/// engine.metrics.record(delivery, nanoseconds: latency, at: engine.now)
+/// let metrics = MetricsRecorder(catalog: MetricCatalog(), interval: .seconds(1))
+/// metrics.record(metrics.catalog.handle(.messageDelivery), nanoseconds: 20_000_000, at: now)
+/// print(metrics.snapshot.summaries["message_delivery"]?.p99Ms)
 /// ```
-public final class MetricsRecorder: Sendable {
-    /// A registered latency metric.
-    public struct Handle: Hashable, Sendable {
-        fileprivate let index: Int
-    }
-
-    /// A registered counter or gauge.
-    public struct Series: Hashable, Sendable {
-        fileprivate let index: Int
-    }
-
-    /// One interval of the time series.
-    public struct Interval: Sendable {
-        /// The interval's start.
-        public var start: SimulationInstant
-        /// Each counter's increments and each gauge's last value in the interval, by series.
-        public var values: [Int64]
-        /// Each latency metric's values in the interval, by handle.
-        public var latencies: [CompactHistogram]
-    }
-
+public final class MetricsRecorder: MetricsSink, Sendable {
     private struct State {
-        var latencyNames: [String] = []
-        var histograms: [LatencyHistogram] = []
-        var seriesNames: [String] = []
-        var seriesIsGauge: [Bool] = []
-        var gauges: [Int64] = []
-        var intervals: [Interval] = []
+        var histograms: [LatencyHistogram]
+        /// Counters, then gauges: each series' value now (gauges) or never used (counters).
+        var gauges: [Int64] = Array(repeating: 0, count: GaugeMetric.allCases.count)
+        var gaugeUsed: [Bool] = Array(repeating: false, count: GaugeMetric.allCases.count)
+        var intervals: [TimeSeries.Interval] = []
     }
 
+    /// The metrics that can be recorded.
+    public let catalog: MetricCatalog
     /// The length of each interval of the time series.
     public let interval: Duration
     private let intervalNanoseconds: Int64
-    private let state = Mutex(State())
+    private let state: Mutex<State>
+    private static let counters = CounterMetric.allCases.count
 
-    /// Creates a recorder whose time series has one row per `interval` of virtual time.
-    public init(interval: Duration = .seconds(1)) {
+    /// Creates a recorder for `catalog`'s metrics whose time series has one row per `interval`
+    /// of virtual time.
+    public init(catalog: MetricCatalog, interval: Duration = .seconds(1)) {
         precondition(interval > .zero, "a time series needs a positive interval")
+        self.catalog = catalog
         self.interval = interval
         intervalNanoseconds = interval.wholeNanoseconds
+        state = Mutex(State(histograms: Array(repeating: LatencyHistogram(), count: catalog.latencies.count)))
     }
 
-    /// The handle of the latency metric `name`, registering it on first use.
-    public func latency(_ name: String) -> Handle {
+    public func record(_ metric: LatencyHandle, nanoseconds: Int64, at time: SimulationInstant) {
         state.withLock { state in
-            if let index = state.latencyNames.firstIndex(of: name) { return Handle(index: index) }
-            state.latencyNames.append(name)
-            state.histograms.append(LatencyHistogram())
-            for index in state.intervals.indices { state.intervals[index].latencies.append(CompactHistogram()) }
-            return Handle(index: state.latencyNames.count - 1)
-        }
-    }
-
-    /// The handle of the counter `name` (summed per interval), registering it on first use.
-    public func counter(_ name: String) -> Series { series(name, isGauge: false) }
-
-    /// The handle of the gauge `name` (its last value per interval), registering it on first use.
-    public func gauge(_ name: String) -> Series { series(name, isGauge: true) }
-
-    private func series(_ name: String, isGauge: Bool) -> Series {
-        state.withLock { state in
-            if let index = state.seriesNames.firstIndex(of: name) { return Series(index: index) }
-            state.seriesNames.append(name)
-            state.seriesIsGauge.append(isGauge)
-            state.gauges.append(0)
-            for index in state.intervals.indices { state.intervals[index].values.append(0) }
-            return Series(index: state.seriesNames.count - 1)
-        }
-    }
-
-    /// Records one latency of the metric, observed at `time`.
-    public func record(_ handle: Handle, nanoseconds: Int64, at time: SimulationInstant) {
-        state.withLock { state in
-            state.histograms[handle.index].record(nanoseconds: nanoseconds)
+            state.histograms[metric.index].record(nanoseconds: nanoseconds)
             let row = intervalIndex(for: time, in: &state)
-            state.intervals[row].latencies[handle.index].record(nanoseconds: nanoseconds)
+            if state.intervals[row].latencies[metric.index] == nil {
+                state.intervals[row].latencies[metric.index] = CompactHistogram()
+            }
+            state.intervals[row].latencies[metric.index]!.record(nanoseconds: nanoseconds)
         }
     }
 
-    /// Adds `amount` to the counter at `time`.
-    public func add(_ series: Series, _ amount: Int64 = 1, at time: SimulationInstant) {
+    public func add(_ counter: CounterMetric, _ amount: Int64, at time: SimulationInstant) {
         state.withLock { state in
             let row = intervalIndex(for: time, in: &state)
-            state.intervals[row].values[series.index] += amount
+            state.intervals[row].values[counter.index] += amount
         }
     }
 
-    /// Sets the gauge to `value` at `time`; later intervals keep it until it changes.
-    public func set(_ series: Series, to value: Int64, at time: SimulationInstant) {
+    public func set(_ gauge: GaugeMetric, to value: Int64, at time: SimulationInstant) {
         state.withLock { state in
-            state.gauges[series.index] = value
+            state.gauges[gauge.index] = value
+            state.gaugeUsed[gauge.index] = true
             let row = intervalIndex(for: time, in: &state)
-            state.intervals[row].values[series.index] = value
+            state.intervals[row].values[Self.counters + gauge.index] = value
         }
     }
 
-    /// Moves the gauge by `delta` at `time` (a client connecting adds one, leaving takes one).
-    public func adjust(_ series: Series, by delta: Int64, at time: SimulationInstant) {
+    public func adjust(_ gauge: GaugeMetric, by delta: Int64, at time: SimulationInstant) {
         state.withLock { state in
-            state.gauges[series.index] += delta
+            state.gauges[gauge.index] += delta
+            state.gaugeUsed[gauge.index] = true
             let row = intervalIndex(for: time, in: &state)
-            state.intervals[row].values[series.index] = state.gauges[series.index]
+            state.intervals[row].values[Self.counters + gauge.index] = state.gauges[gauge.index]
         }
     }
 
-    /// The current value of the gauge called `name`, or nil if no gauge has that name.
-    public func value(ofGauge name: String) -> Int64? {
-        state.withLock { state in
-            state.seriesNames.firstIndex(of: name).flatMap { state.seriesIsGauge[$0] ? state.gauges[$0] : nil }
-        }
+    /// The gauge's value now.
+    public func value(of gauge: GaugeMetric) -> Int64 {
+        state.withLock { $0.gauges[gauge.index] }
     }
 
     /// The row for `time`, adding rows up to it; gauges carry their value into new rows.
@@ -127,24 +88,31 @@ public final class MetricsRecorder: Sendable {
         let row = Int(Swift.max(0, time.nanoseconds) / intervalNanoseconds)
         while state.intervals.count <= row {
             let start = SimulationInstant(nanoseconds: Int64(state.intervals.count) * intervalNanoseconds)
-            let values = state.seriesIsGauge.indices.map { state.seriesIsGauge[$0] ? state.gauges[$0] : 0 }
-            state.intervals.append(Interval(start: start, values: values,
-                                            latencies: Array(repeating: CompactHistogram(), count: state.latencyNames.count)))
+            state.intervals.append(TimeSeries.Interval(
+                start: start, values: Array(repeating: 0, count: Self.counters) + state.gauges,
+                latencies: Array(repeating: nil, count: catalog.latencies.count)))
         }
         return row
     }
 
-    /// Every latency metric's run-level summary, by name.
-    public var summaries: [String: LatencySummary] {
+    /// What was recorded so far, as an immutable value: each latency metric's summary (those
+    /// with values) and the time series (every counter, the gauges that were used, and the
+    /// latency metrics with values).
+    public var snapshot: MetricsSnapshot {
         state.withLock { state in
-            // A metric nothing was recorded into (no reconnects in a calm run) has no percentiles.
-            Dictionary(uniqueKeysWithValues: zip(state.latencyNames, state.histograms.map(\.summary)).filter { $0.1.count > 0 })
+            let recorded = catalog.latencies.indices.filter { state.histograms[$0].count > 0 }
+            var summaries: [String: LatencySummary] = [:]
+            for index in recorded { summaries[catalog.names[index]] = state.histograms[index].summary }
+            let gauges = GaugeMetric.allCases.filter { state.gaugeUsed[$0.index] }
+            let columns = CounterMetric.allCases.map(\.index) + gauges.map { Self.counters + $0.index }
+            let intervals = state.intervals.map { interval in
+                TimeSeries.Interval(start: interval.start, values: columns.map { interval.values[$0] },
+                                    latencies: recorded.map { interval.latencies[$0] })
+            }
+            let series = TimeSeries(interval: interval,
+                                    series: CounterMetric.allCases.map(\.rawValue) + gauges.map(\.rawValue),
+                                    latencies: recorded.map { catalog.names[$0] }, intervals: intervals)
+            return MetricsSnapshot(summaries: summaries, timeSeries: series)
         }
-    }
-
-    /// The time series: the names of the counters and gauges and of the latency metrics, and
-    /// the rows in time order.
-    public var timeSeries: (series: [String], latencies: [String], intervals: [Interval]) {
-        state.withLock { ($0.seriesNames, $0.latencyNames, $0.intervals) }
     }
 }

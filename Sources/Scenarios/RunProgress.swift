@@ -1,0 +1,13 @@
+public import SimRuntime
+
+/// How far a run has come, for a progress display.
+public struct RunProgress: Sendable {
+    /// The run's time now.
+    public var now: SimulationInstant
+    /// Units of work the engine has executed (0 in live mode).
+    public var events: UInt64
+    /// Clients connected now.
+    public var connectedClients: Int64
+    /// Guarantee violations found so far by the checks that judge as events arrive.
+    public var violations: Int
+}

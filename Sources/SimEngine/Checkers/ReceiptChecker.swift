@@ -1,0 +1,66 @@
+public import SimRuntime
+public import SimEvents
+
+/// Checks receipts as their recipients get them: never for one's own messages, each marker
+/// only ever moving forward, and no reader claiming to have received or read beyond what its
+/// client actually received (or was told it cannot have).
+public struct ReceiptChecker: GuaranteeChecker {
+    private struct MarkerKey: Hashable, Sendable {
+        var recipient: Int
+        var reader: Int
+        var room: Int
+        var kind: ReceiptKind
+    }
+
+    private struct ReaderKey: Hashable, Sendable {
+        var reader: Int
+        var room: Int
+    }
+
+    private var lastSent: [MarkerKey: Int] = [:]
+    /// What each member's client has, in order: from before it joined, received, or reported
+    /// missing.
+    private var have: [ReaderKey: Int] = [:]
+    private var lastAccepted: [Int: Int] = [:]
+    private var own = GuaranteeFinding(name: "no_receipt_for_own_message")
+    private var monotone = GuaranteeFinding(name: "receipts_monotone")
+    private var readImpliesDelivered = GuaranteeFinding(name: "read_implies_delivered")
+
+    public init() {}
+
+    public mutating func observe(_ event: TraceEvent, at time: SimulationInstant) {
+        switch event {
+        case .messageAccepted(let accepted):
+            lastAccepted[accepted.room] = Swift.max(lastAccepted[accepted.room] ?? 0, accepted.sequence)
+        case .memberJoined(let joined):
+            let key = ReaderKey(reader: joined.user, room: joined.room)
+            have[key] = Swift.max(have[key] ?? 0, lastAccepted[joined.room] ?? 0)
+        case .messageDelivered(let delivered):
+            advance(ReaderKey(reader: delivered.user, room: delivered.room), to: delivered.sequence)
+        case .gapReported(let gap):
+            advance(ReaderKey(reader: gap.user, room: gap.room), to: gap.upTo)
+        case .receiptSent(let receipt):
+            check(receipt, at: time)
+        default:
+            break
+        }
+    }
+
+    private mutating func advance(_ key: ReaderKey, to sequence: Int) {
+        have[key] = Swift.max(have[key] ?? 0, sequence)
+    }
+
+    private mutating func check(_ receipt: ReceiptSent, at time: SimulationInstant) {
+        let (reader, room, kind, upTo, recipient) = (receipt.reader, receipt.room, receipt.kind, receipt.upTo, receipt.recipient)
+        let what = "\(kind.rawValue) receipt of client-\(reader) up to seq \(upTo) of room-\(room), "
+            + "sent to client-\(recipient) at \(time)"
+        if recipient == reader { own.record("a \(what): its own") }
+        let key = MarkerKey(recipient: recipient, reader: reader, room: room, kind: kind)
+        if let last = lastSent[key], upTo <= last { monotone.record("a \(what), after one up to seq \(last)") }
+        lastSent[key] = Swift.max(lastSent[key] ?? 0, upTo)
+        let had = have[ReaderKey(reader: reader, room: room)] ?? 0
+        if upTo > had { readImpliesDelivered.record("a \(what), but its client had received only up to seq \(had)") }
+    }
+
+    public func findings(at end: SimulationInstant) -> [GuaranteeFinding] { [own, monotone, readImpliesDelivered] }
+}

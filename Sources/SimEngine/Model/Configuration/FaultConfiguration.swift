@@ -1,0 +1,28 @@
+import SimSupport
+
+/// Deliberately faulty components, for proving that the checkers catch what they must: a run
+/// with a fault injected breaks its guarantee and exits 2. Every fault is off by default.
+public struct FaultConfiguration: Equatable, Sendable {
+    /// Rooms also send each reader the receipts about itself. Default false.
+    public var receiptsToReader = false
+
+    public init() {}
+}
+
+extension FaultConfiguration: Codable {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case receiptsToReader = "receipts_to_reader"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try decoder.rejectUnknownKeys(known: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        receiptsToReader = try container.decode(.receiptsToReader, default: receiptsToReader)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(receiptsToReader, forKey: .receiptsToReader)
+    }
+}

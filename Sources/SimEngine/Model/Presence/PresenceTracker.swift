@@ -1,0 +1,106 @@
+import SimSupport
+public import SimRuntime
+
+/// Who is online: a user is online if and only if they have at least one live connection.
+/// Tracks last-seen times and detects unclean disconnects by heartbeat timeout. A value type
+/// with no clock or I/O.
+///
+/// ```swift
+/// var presence = PresenceTracker(heartbeatTimeout: .seconds(45))
+/// presence.connected(user: 7, connection: 1, at: now)        // -> .cameOnline(7)
+/// presence.heartbeat(connection: 1, at: later)
+/// presence.expire(at: muchLater).changes                       // -> [.wentOffline(7)]
+/// ```
+public struct PresenceTracker: Sendable {
+    /// A change of a user's presence, to propagate to interested users.
+    public enum Change: Equatable, Sendable {
+        case cameOnline(user: Int, at: SimulationInstant)
+        case wentOffline(user: Int, at: SimulationInstant)
+    }
+
+    /// How long a connection may stay silent before it is considered dead: the ping interval
+    /// plus the ping timeout (Socket.IO: 25 s + 20 s).
+    public let heartbeatTimeout: Duration
+    /// Each online user's connections, oldest first (a user rarely has more than one or two).
+    private var connectionsByUser: [Int: [Int]] = [:]
+    private var connections: [Int: (user: Int, lastHeard: SimulationInstant)] = [:]
+    /// When each user was last seen: their last heartbeat or disconnect.
+    public private(set) var lastSeen: [Int: SimulationInstant] = [:]
+
+    public init(heartbeatTimeout: Duration = .seconds(45)) {
+        self.heartbeatTimeout = heartbeatTimeout
+    }
+
+    /// Whether `user` has a live connection.
+    public func isOnline(_ user: Int) -> Bool { !(connectionsByUser[user]?.isEmpty ?? true) }
+
+    /// Users online now, in ascending order.
+    public var onlineUsers: [Int] { connectionsByUser.keys.filter(isOnline).sorted() }
+
+    /// The live connections of `user`, oldest first.
+    public func connections(of user: Int) -> [Int] { connectionsByUser[user] ?? [] }
+
+    /// A connection opened.
+    public mutating func connected(user: Int, connection: Int, at time: SimulationInstant) -> Change? {
+        let wasOnline = isOnline(user)
+        connectionsByUser[user, default: []].append(connection)
+        connections[connection] = (user, time)
+        lastSeen[user] = time
+        return wasOnline ? nil : .cameOnline(user: user, at: time)
+    }
+
+    /// A connection was heard from.
+    public mutating func heartbeat(connection: Int, at time: SimulationInstant) {
+        guard let user = connections[connection]?.user else { return }
+        connections[connection]?.lastHeard = time
+        lastSeen[user] = time
+    }
+
+    /// A connection closed cleanly (or was found dead).
+    public mutating func disconnected(connection: Int, at time: SimulationInstant) -> Change? {
+        guard let user = connections.removeValue(forKey: connection)?.user else { return nil }
+        connectionsByUser[user]?.removeAll { $0 == connection }
+        lastSeen[user] = time
+        if connectionsByUser[user]?.isEmpty ?? false {
+            connectionsByUser[user] = nil
+            return .wentOffline(user: user, at: time)
+        }
+        return nil
+    }
+
+    /// What a heartbeat sweep found: the connections it closed and the presence changes.
+    public struct Expiry: Equatable, Sendable {
+        /// Connections closed as dead, ascending.
+        public var connections: [Int]
+        /// Users who went offline with them.
+        public var changes: [Change]
+
+        public init(connections: [Int], changes: [Change]) {
+            self.connections = connections
+            self.changes = changes
+        }
+    }
+
+    /// Connections last heard before `limit`, ascending.
+    private func silentConnections(before limit: SimulationInstant) -> [Int] {
+        connections.filter { $0.value.lastHeard < limit }.keys.sorted()
+    }
+
+    /// Closes every connection silent for longer than the heartbeat timeout at `time`, in
+    /// ascending connection order, and returns them with the resulting changes. A user who goes
+    /// offline this way was last seen when their dead connection was last heard, not now.
+    public mutating func expire(at time: SimulationInstant) -> Expiry {
+        let limit = SimulationInstant(nanoseconds: time.nanoseconds - heartbeatTimeout.wholeNanoseconds)
+        let silent = silentConnections(before: limit).map { connection in
+            (connection: connection, user: connections[connection]!.user, lastHeard: connections[connection]!.lastHeard)
+        }
+        var changes: [Change] = []
+        var lastHeardByUser: [Int: SimulationInstant] = [:]
+        for dead in silent {
+            lastHeardByUser[dead.user] = Swift.max(lastHeardByUser[dead.user] ?? .start, dead.lastHeard)
+            if let change = disconnected(connection: dead.connection, at: time) { changes.append(change) }
+        }
+        for (user, heard) in lastHeardByUser where !isOnline(user) { lastSeen[user] = heard }
+        return Expiry(connections: silent.map(\.connection), changes: changes)
+    }
+}

@@ -1,0 +1,319 @@
+public import SimRuntime
+public import SimEvents
+
+/// A chat room: the single writer that checks, stores, orders and broadcasts its messages.
+///
+/// A post is checked against the room's membership (a viewer may not post), deduplicated by
+/// client message id when the guarantee is effectively-once, and persisted in the store. Writes
+/// run concurrently on the store's pool but commit in the order the posts arrived: only then
+/// does a post get the next gap-free sequence number, so the room's order is its arrival order
+/// (each sender's messages stay in sending order), and a failed write leaves no gap. The sender then gets an ack,
+/// and the message goes to the room's home node directly and to every other node over the bus,
+/// where each node fans it out to its own members. Every member, the sender included, receives
+/// the message: the sender's copy confirms its place in the room's order.
+public actor Room<Peer: ConnectionPeer>: ModelActor {
+    public nonisolated let executor: ActorExecutor
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    /// The room's id.
+    public nonisolated let id: Int
+    private let engine: Engine
+    private let telemetry: Telemetry
+    private let nodes: [GatewayNode<Peer>]
+    private let bus: Bus<RoomBroadcast>?
+    private let store: Store
+    private let guarantee: DeliveryGuarantee
+    private var nodeLinks: [NetworkLink]
+    private var membership = RoomMembership()
+    private var dedup: DedupWindow
+    /// Client message ids being written now (effectively-once drops their retries).
+    private var writing: Set<UInt64> = []
+    /// When the room's first message from a member (not an admin) was meant to be sent, until an
+    /// admin first replies: the first response time.
+    private var awaitingFirstResponse: SimulationInstant?
+    private var hasFirstResponse = false
+    private let firstResponse: LatencyHandle
+    /// Posts whose writes finish out of order commit in arrival order.
+    private var commits = OrderedCompletion<StoredPost>()
+    private var log: RoomLog
+    private var typists: TypingTracker
+    private var receipts = ReceiptLedger()
+    private var receiptFlushScheduled = false
+    /// When the oldest marker waiting for the next flush was sent, per (reader, kind).
+    private var receiptsWaitingSince: [ReceiptWait: SimulationInstant] = [:]
+    private let receiptBatch: Duration
+    private let presenceRoomLimit: Int
+    private let faults: FaultConfiguration
+    /// Posts refused because the sender may not post.
+    public private(set) var refused = 0
+    /// Retried posts recognised as duplicates and not stored again.
+    public private(set) var duplicatesDropped = 0
+    /// Posts whose write failed.
+    public private(set) var failedWrites = 0
+
+    /// Creates room `id`, homed on node `id % nodes.count`.
+    public init(engine: Engine, telemetry: Telemetry, id: Int, nodes: [GatewayNode<Peer>], bus: Bus<RoomBroadcast>?, store: Store,
+                configuration: SystemConfiguration) {
+        executor = engine.makeExecutor(label: "room-\(id)")
+        self.id = id
+        self.engine = engine
+        self.telemetry = telemetry
+        self.nodes = nodes
+        self.bus = bus
+        self.store = store
+        guarantee = configuration.delivery.guarantee
+        dedup = DedupWindow(window: configuration.delivery.dedupWindow)
+        log = RoomLog(policy: configuration.rooms)
+        typists = TypingTracker(expiry: configuration.signals.typingExpiry)
+        receiptBatch = configuration.signals.receiptBatch
+        presenceRoomLimit = configuration.signals.presenceRoomLimit
+        faults = configuration.faults
+        firstResponse = telemetry.handle(.firstResponse)
+        nodeLinks = nodes.indices.map { target in
+            NetworkLink(profile: configuration.network.nodeLink,
+                        random: engine.random("room.node_link", entity: UInt64(id) << 32 | UInt64(target)))
+        }
+    }
+
+    /// Sends `user`, through node `origin`'s `connection`, the page of up to `page_size`
+    /// messages older than `cursor` (the newest page when nil), read from the store.
+    public func history(before cursor: Int?, replyTo origin: Int, connection: Int) {
+        store.read(for: self) { room, outcome in
+            guard case .success = outcome else {
+                return room.reply(.failed(room: room.id, clientMessage: 0), to: origin, connection)
+            }
+            let page = room.log.page(before: cursor, at: room.engine.now)
+            room.reply(.history(room: room.id, page), to: origin, connection)
+        }
+    }
+
+    /// The node the room lives on.
+    public nonisolated var homeNode: Int { id % nodes.count }
+
+    /// The room's history: sequence numbers, kept messages, pages and recovery.
+    public var history: RoomLog { log }
+
+    /// The number of members.
+    public var memberCount: Int { membership.roles.count }
+
+    /// Adds `user` with `role`; returns where the user starts in the room's history.
+    public func join(_ user: Int, as role: RoomRole) -> RoomOffset {
+        let isNew = membership.roles[user] == nil
+        membership.join(user, as: role)
+        if isNew { telemetry.record(MemberJoined(user: user, room: id), at: engine.now) }
+        return RoomOffset(room: id, epoch: log.epoch, sequence: log.lastSequence)
+    }
+
+    /// `actor` removes `subject` from the room: anyone may leave, only admins remove others.
+    /// The subject's node stops sending it the room's frames.
+    @discardableResult
+    public func remove(_ subject: Int, by actor: Int) -> Result<Void, RoomMembership.Refusal> {
+        let decision = membership.authorizeManagement(by: actor, of: subject)
+        guard case .success = decision, membership.leave(subject) else { return decision }
+        telemetry.record(MemberLeft(user: subject, room: id), at: engine.now)
+        let room = id
+        onNode(subject % nodes.count) { $0.unsubscribe(user: subject, from: room) }
+        return decision
+    }
+
+    /// A post from `user`, sent through node `origin`'s `connection`.
+    public func post(from user: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant,
+                     replyTo origin: Int, connection: Int) {
+        if case .failure(let refusal) = membership.authorizePost(by: user) {
+            refused += 1
+            return reply(.refused(room: id, clientMessage: clientMessage, refusal), to: origin, connection)
+        }
+        if guarantee == .effectivelyOnce {
+            if let original = dedup.lookup(clientMessage, at: engine.now) {
+                duplicatesDropped += 1
+                return reply(.ack(room: id, clientMessage: clientMessage, sequence: original), to: origin, connection)
+            }
+            // A retry of a message still being written is answered by that write's ack.
+            guard writing.insert(clientMessage).inserted else {
+                duplicatesDropped += 1
+                return
+            }
+        }
+        let ticket = commits.start()
+        let post = StoredPost(user: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt, origin: origin,
+                              connection: connection, stored: false)
+        store.write(for: self) { room, outcome in
+            var post = post
+            post.stored = (try? outcome.get()) != nil
+            for due in room.commits.finish(ticket, post) { room.settle(due) }
+        }
+    }
+
+    /// A post whose write finished, waiting for the posts that arrived before it.
+    private struct StoredPost: Sendable {
+        var user: Int
+        var clientMessage: UInt64
+        var bytes: Int
+        var sentAt: SimulationInstant
+        var origin: Int
+        var connection: Int
+        var stored: Bool
+    }
+
+    /// Commits a stored post, or tells its sender the write failed.
+    private func settle(_ post: StoredPost) {
+        writing.remove(post.clientMessage)
+        guard post.stored else {
+            failedWrites += 1
+            return reply(.failed(room: id, clientMessage: post.clientMessage), to: post.origin, post.connection)
+        }
+        commit(from: post.user, clientMessage: post.clientMessage, bytes: post.bytes, sentAt: post.sentAt,
+               replyTo: post.origin, connection: post.connection)
+    }
+
+    /// A stored message gets its sequence, is acknowledged and is broadcast.
+    private func commit(from user: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant,
+                        replyTo origin: Int, connection: Int) {
+        let now = engine.now
+        let message = log.append(sender: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt,
+                                 roomSize: membership.roles.count, at: now)
+        if guarantee == .effectivelyOnce { dedup.remember(clientMessage, sequence: message.sequence, at: now) }
+        telemetry.record(MessageAccepted(room: id, sequence: message.sequence, user: user, clientMessage: clientMessage),
+                         at: now)
+        reply(.ack(room: id, clientMessage: clientMessage, sequence: message.sequence), to: origin, connection)
+        if typists.expiry(user: user, room: id) != nil {
+            // The message ends the indicator; members' clients stop showing it when it arrives.
+            typists.stopped(user: user, room: id)
+            telemetry.record(TypingStopped(room: id, user: user), at: now)
+        }
+        broadcast(.message(room: id, message))
+        noteFirstResponse(from: user, sentAt: sentAt, at: now)
+    }
+
+    /// Times the first reply of an admin (an agent) to the room's first message from a member.
+    private func noteFirstResponse(from user: Int, sentAt: SimulationInstant, at now: SimulationInstant) {
+        guard !hasFirstResponse else { return }
+        let isAdmin = membership.roles[user] == .admin
+        if !isAdmin, awaitingFirstResponse == nil { awaitingFirstResponse = sentAt }
+        if isAdmin, let since = awaitingFirstResponse {
+            hasFirstResponse = true
+            telemetry.record(firstResponse, since: since, now: now)
+        }
+    }
+
+    /// Sends `frame` to every member: through the home node directly, over the bus to the others.
+    public func broadcast(_ frame: ServerFrame) {
+        let broadcast = RoomBroadcast(room: id, frame: frame)
+        engine.send(to: nodes[homeNode]) { node in node.deliver(broadcast) }
+        if let bus {
+            let home = homeNode
+            engine.send(to: bus) { bus in bus.publish(broadcast, from: home) }
+        }
+    }
+
+    // MARK: Presence, typing and receipts
+
+    /// `user` came into the room's reach or left it at `at`: members are told, unless the room
+    /// is larger than the presence limit.
+    public func presence(_ user: Int, isOnline: Bool, at: SimulationInstant) {
+        guard membership.roles.count <= presenceRoomLimit else { return }
+        broadcast(.presence(room: id, user: user, isOnline: isOnline, at: at))
+    }
+
+    /// `user` moved its cursor: members see it move; nothing is stored.
+    public func cursor(_ user: Int, sentAt: SimulationInstant) {
+        guard membership.roles[user] != nil else { return }
+        broadcast(.cursor(room: id, user: user, at: sentAt))
+    }
+
+    /// `user` is typing, as its client meant at `sentAt`. Members see the indicator start, and
+    /// see it stop when it expires without renewal; nothing is stored.
+    public func typing(_ user: Int, sentAt: SimulationInstant) {
+        guard membership.roles[user] != nil else { return }
+        let now = engine.now
+        guard typists.typing(user: user, room: id, at: now) else {
+            return telemetry.record(TypingRenewed(room: id, user: user), at: now)
+        }
+        telemetry.record(TypingStarted(room: id, user: user), at: now)
+        broadcast(.typing(room: id, user: user, isTyping: true, at: sentAt))
+        scheduleTypingExpiry(user, at: typists.expiry(user: user, room: id)!)
+    }
+
+    private func scheduleTypingExpiry(_ user: Int, at instant: SimulationInstant) {
+        engine.send(to: self, at: instant) { room in
+            guard let expiry = room.typists.expiry(user: user, room: room.id) else { return }
+            if expiry > room.engine.now { return room.scheduleTypingExpiry(user, at: expiry) }
+            room.typists.stopped(user: user, room: room.id)
+            room.telemetry.record(TypingStopped(room: room.id, user: user), at: room.engine.now)
+            room.broadcast(.typing(room: room.id, user: user, isTyping: false, at: room.engine.now))
+        }
+    }
+
+    /// `user` has received (or read) the room up to `upTo`. Markers are batched and each batch
+    /// tells the senders of the messages it covers, never the reader about their own.
+    public func receipt(_ user: Int, _ kind: ReceiptKind, upTo: Int, sentAt: SimulationInstant) {
+        guard membership.roles[user] != nil, upTo <= log.lastSequence else { return }
+        guard receipts.record(kind, user: user, room: id, upTo: upTo) else { return }
+        let wait = ReceiptWait(user: user, kind: kind)
+        receiptsWaitingSince[wait] = Swift.min(receiptsWaitingSince[wait] ?? sentAt, sentAt)
+        guard !receiptFlushScheduled else { return }
+        receiptFlushScheduled = true
+        engine.send(to: self, after: receiptBatch) { room in room.flushReceipts() }
+    }
+
+    private struct ReceiptWait: Hashable, Sendable {
+        var user: Int
+        var kind: ReceiptKind
+    }
+
+    /// Stores the batch's markers in one write, then tells the senders; a failed write keeps
+    /// the batch for the next flush.
+    private func flushReceipts() {
+        store.write(for: self) { room, outcome in
+            room.receiptFlushScheduled = false
+            guard case .success = outcome else {
+                room.receiptFlushScheduled = true
+                return room.engine.send(to: room, after: room.receiptBatch) { $0.flushReceipts() }
+            }
+            let waiting = room.receiptsWaitingSince
+            room.receiptsWaitingSince.removeAll(keepingCapacity: true)
+            for receipt in room.receipts.flush() {
+                let since = waiting[ReceiptWait(user: receipt.user, kind: receipt.kind)] ?? room.engine.now
+                var recipients = room.log.senders(notifiedOf: receipt.user, after: receipt.from, upTo: receipt.upTo)
+                if room.faults.receiptsToReader { recipients.append(receipt.user) }
+                for sender in recipients {
+                    room.telemetry.record(ReceiptSent(reader: receipt.user, room: room.id, kind: receipt.kind,
+                                                      upTo: receipt.upTo, recipient: sender), at: room.engine.now)
+                    room.onNode(sender % room.nodes.count) { $0.send(.receipt(receipt, since: since), toUser: sender) }
+                }
+            }
+        }
+    }
+
+    /// Sends `user`, through node `origin`'s `connection`, every message after `offset`, or
+    /// tells it that they cannot all be given. The history is read from the store first.
+    public func recover(user: Int, from offset: RoomOffset, replyTo origin: Int, connection: Int) {
+        store.read(for: self) { room, outcome in
+            let now = room.engine.now
+            let answer: RoomRecovery = switch outcome {
+            case .success: room.log.recover(after: offset.sequence, epoch: offset.epoch, at: now)
+            case .failure: .notRecovered(.storeUnavailable)
+            }
+            switch answer {
+            case .recovered(let messages):
+                for message in messages { room.reply(.message(room: room.id, message), to: origin, connection) }
+            case .notRecovered(let reason):
+                room.reply(.notRecovered(room: room.id, reason, epoch: room.log.epoch, lastSequence: room.log.lastSequence),
+                           to: origin, connection)
+            }
+        }
+    }
+
+    /// Sends `frame` to `connection` on node `origin`, over the node link unless it is home.
+    private func reply(_ frame: ServerFrame, to origin: Int, _ connection: Int) {
+        onNode(origin) { $0.send(frame, to: connection) }
+    }
+
+    /// Runs `body` on node `origin`: at once on the home node, after a node-link hop elsewhere.
+    private func onNode(_ origin: Int, _ body: @escaping @Sendable (isolated GatewayNode<Peer>) -> Void) {
+        let node = nodes[origin]
+        guard origin != homeNode else { return engine.send(to: node, body) }
+        guard case .arrives(let arrival) = nodeLinks[origin].transmit(at: engine.now) else { return }
+        engine.send(to: node, at: arrival, body)
+    }
+}

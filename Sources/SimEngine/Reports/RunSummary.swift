@@ -1,0 +1,148 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+public import SimRuntime
+public import SimEvents
+public import SimCheckers
+public import SimMetrics
+
+/// The machine-readable result of a run, written as `summary.json`.
+///
+/// Keys are snake_case. `schema_version` changes whenever a key is removed or changes meaning;
+/// keys may be added without a change.
+public struct RunSummary: Codable, Equatable, Sendable {
+    /// The version of this layout.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion = RunSummary.currentSchemaVersion
+    public var scenario: String
+    public var seed: UInt64
+    public var mode: RunMode
+    /// The run's trace hash as 16 hexadecimal digits.
+    public var traceHash: String
+    /// Units of work the engine executed.
+    public var events: UInt64
+    /// Model events recorded in the trace.
+    public var traceEvents: UInt64
+    public var virtualSeconds: Double
+    public var wallSeconds: Double
+    public var clients: Int
+    public var messages: Messages
+    /// Each latency metric's distribution, measured from the intended send time.
+    public var latency: [String: LatencySummary]
+    public var invariants: [Invariant]
+    public var thresholds: [ThresholdResult]
+    public var verdict: Verdict
+    /// The command that reproduces this run.
+    public var command: String
+    /// The memory allocator of the process (`system` or `jemalloc`).
+    public var allocator: String
+    /// The fully resolved scenario, as `simrun explain` writes it.
+    public var config: JSONValue?
+
+    /// Message counts.
+    public struct Messages: Codable, Equatable, Sendable {
+        public var sent: Int
+        public var accepted: Int
+        public var delivered: Int
+        public var expectedDeliveries: Int
+        /// Owed deliveries that never happened and were never reported: silent loss.
+        public var lost: Int
+        /// Owed deliveries the client was told it cannot have, and showed as a gap.
+        public var reportedLost: Int
+        public var duplicates: Int
+    }
+
+    /// One threshold and how the run measured against it.
+    public struct ThresholdResult: Codable, Equatable, Sendable {
+        public var metric: String
+        public var condition: String
+        /// The observed value (milliseconds for latency), or nil if the run produced none.
+        public var observed: Double?
+        public var passed: Bool
+
+        public init(metric: String, condition: String, observed: Double?, passed: Bool) {
+            self.metric = metric
+            self.condition = condition
+            self.observed = observed
+            self.passed = passed
+        }
+
+        /// The observed value as reports print it: milliseconds to two decimals, ratios to four
+        /// (0.9955 must not read as 1.00); nil when the run produced none.
+        public var observedText: String? {
+            observed.map { MarkdownSummary.format($0, digits: metric == "delivery_ratio" ? 4 : 2) }
+        }
+    }
+
+    /// One guarantee and what the checks found.
+    public struct Invariant: Codable, Equatable, Sendable {
+        public var name: String
+        public var status: Verdict
+        public var violations: Int
+        public var firstViolation: String?
+    }
+
+    /// Summarises a run of `scenario` with `clients` clients.
+    ///
+    /// - Parameters:
+    ///   - trace: the hash and count of the run's trace events.
+    ///   - statistics: what the engine did.
+    ///   - judgement: what the checkers concluded.
+    ///   - latency: each latency metric's summary, by name.
+    ///   - thresholds: the SLOs, judged here against `latency` and the delivery counts.
+    ///   - config: the resolved scenario.
+    ///   - command: the command that reproduces the run.
+    ///   - allocator: the process's memory allocator.
+    public init(scenario: String, seed: UInt64, mode: RunMode, clients: Int, trace: (hash: TraceHasher, events: UInt64),
+                statistics: EngineStatistics, judgement: Judgement, latency: [String: LatencySummary],
+                thresholds: [Threshold] = [], config: JSONValue? = nil, command: String, allocator: String) {
+        self.scenario = scenario
+        self.seed = seed
+        self.mode = mode
+        traceHash = trace.hash.hexDigest
+        events = statistics.events
+        traceEvents = trace.events
+        virtualSeconds = statistics.endTime.seconds
+        wallSeconds = Double(statistics.wallNanoseconds) / 1e9
+        self.clients = clients
+        let delivery = judgement.delivery
+        messages = Messages(sent: delivery.sent, accepted: delivery.accepted, delivered: delivery.delivered,
+                            expectedDeliveries: delivery.owed, lost: delivery.lost, reportedLost: delivery.reportedLost,
+                            duplicates: delivery.duplicates)
+        self.latency = latency
+        invariants = judgement.findings.map { finding in
+            Invariant(name: finding.name, status: finding.held ? .pass : .fail, violations: finding.violations,
+                      firstViolation: finding.firstViolation)
+        }
+        let latency = self.latency
+        self.thresholds = thresholds.map { threshold in
+            let observed = threshold.observed(latency: latency, delivered: delivery.delivered - delivery.duplicates,
+                                              owed: delivery.owed)
+            return ThresholdResult(metric: threshold.metricName, condition: threshold.text, observed: observed,
+                                   passed: threshold.holds(for: observed))
+        }
+        verdict = judgement.verdict == .pass && self.thresholds.allSatisfy(\.passed) ? .pass : .fail
+        self.command = command
+        self.allocator = allocator
+        self.config = config
+    }
+
+    /// Descriptions of every guarantee that was violated; empty when all held.
+    public var violations: [String] {
+        invariants.filter { $0.status == .fail }.map { invariant in
+            GuaranteeFinding(name: invariant.name, violations: invariant.violations, firstViolation: invariant.firstViolation)
+                .summaryLine
+        }
+    }
+
+    /// The summary as pretty-printed JSON with sorted keys.
+    public func jsonText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,43 @@
+import Testing
+import SimEvents
+@testable import SimModel
+import SimRuntime
+
+@Suite("Authentication and roles")
+struct GatewayRulesTests {
+    private func at(_ seconds: Int) -> SimulationInstant { SimulationInstant(nanoseconds: Int64(seconds) * 1_000_000_000) }
+
+    @Test func invalidAndExpiredTokensAreRejected() {
+        let token = AccessToken(user: 7, expiresAt: at(3600))
+        #expect(token.authenticate(at: at(0)) == .success(7))
+        #expect(token.authenticate(at: at(3600)) == .failure(.expired))
+        let forged = AccessToken(user: 7, expiresAt: at(3600), isSignatureValid: false)
+        #expect(forged.authenticate(at: at(0)) == .failure(.invalidSignature))
+    }
+
+    @Test func aViewersPostIsRefused() {
+        var room = RoomMembership()
+        room.join(1, as: .admin)
+        room.join(2, as: .member)
+        room.join(3, as: .viewer)
+        #expect(room.authorizePost(by: 1) == .success(.admin))
+        #expect(room.authorizePost(by: 2) == .success(.member))
+        #expect(room.authorizePost(by: 3) == .failure(.notAllowed))
+        #expect(room.authorizePost(by: 4) == .failure(.notAMember))
+        room.join(3, as: .member)
+        #expect(room.authorizePost(by: 3) == .success(.member))
+    }
+
+    @Test func onlyAdminsManageOthersButAnyoneMayLeave() {
+        var room = RoomMembership()
+        room.join(1, as: .admin)
+        room.join(2, as: .member)
+        #expect((try? room.authorizeManagement(by: 1, of: 2).get()) != nil)
+        #expect((try? room.authorizeManagement(by: 2, of: 1).get()) == nil)
+        #expect((try? room.authorizeManagement(by: 2, of: 2).get()) != nil)
+        let left = room.leave(2)
+        let leftAgain = room.leave(2)
+        #expect(left && !leftAgain)
+        #expect(room.members == [1])
+    }
+}
