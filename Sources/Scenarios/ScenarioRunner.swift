@@ -153,7 +153,7 @@ public struct ScenarioRunner: Sendable {
         let summary = RunSummary(
             scenario: scenario.name, seed: seed, mode: mode, clients: scenario.clients,
             trace: (wiring.recorder.hash, wiring.recorder.count), statistics: wiring.engine.statistics,
-            judgement: wiring.recorder.observer.judgement(at: end), latency: snapshot.summaries,
+            judgement: wiring.recorder.withObserver { $0.judgement(at: end) }, latency: snapshot.summaries,
             thresholds: wiring.thresholds, config: try? JSONValue(encoding: scenario), command: command, allocator: allocator)
         return RunResult(summary: summary, timeSeries: snapshot.timeSeries)
     }

@@ -30,7 +30,8 @@ struct CheckCommand: ParsableCommand {
             FileHandle.standardError.write(Data("simrun: \(error.description)\n".utf8))
             throw ExitStatus.badInput.exitCode
         }
-        let judgement = recorder.observer.judgement(at: recorder.lastTime)
+        let end = recorder.lastTime
+        let judgement = recorder.withObserver { $0.judgement(at: end) }
         let delivery = judgement.delivery
         if !quiet {
             print("""

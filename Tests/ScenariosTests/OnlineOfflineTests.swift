@@ -34,7 +34,8 @@ struct OnlineOfflineTests {
 
         let recorder = TraceRecorder(observer: GuaranteeSuite())
         let file = try TraceReader.read(path: path) { time, event in recorder.record(event, at: time) }
-        let offline = recorder.observer.judgement(at: recorder.lastTime)
+        let end = recorder.lastTime
+        let offline = recorder.withObserver { $0.judgement(at: end) }
 
         #expect(file.sealed && file.events == online.traceEvents)
         #expect(recorder.hash.hexDigest == online.traceHash)

@@ -25,7 +25,8 @@ struct RecordedTraceTests {
         #expect(file.schema == 1 && !file.sealed)
         #expect(file.events == recording.events && recorder.count == recording.events)
         #expect(recorder.hash.hexDigest == recording.hash && file.hash == recorder.hash)
-        let judgement = recorder.observer.judgement(at: recorder.lastTime)
+        let end = recorder.lastTime
+        let judgement = recorder.withObserver { $0.judgement(at: end) }
         let violated = Dictionary(uniqueKeysWithValues: judgement.violated.map { ($0.name, $0.violations) })
         #expect(violated == recording.violated)
         #expect(judgement.delivery.lost == 0)

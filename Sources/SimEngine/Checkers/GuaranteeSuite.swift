@@ -7,7 +7,8 @@ public import SimRuntime
 /// ```swift
 /// let recorder = TraceRecorder(observer: GuaranteeSuite())
 /// // … the model records into `recorder` …
-/// let judgement = recorder.observer.judgement(at: recorder.lastTime)
+/// let end = recorder.lastTime
+/// let judgement = recorder.withObserver { $0.judgement(at: end) }
 /// ```
 public struct GuaranteeSuite: EventObserver, Sendable {
     /// Delivery: per-room order, duplicates, silent loss; and the message counts.

@@ -1,5 +1,6 @@
 extension Duration {
     /// The duration in whole nanoseconds, truncated toward zero; saturates at the bounds of `Int64`.
+    @inlinable
     public var wholeNanoseconds: Int64 {
         let (seconds, attoseconds) = components
         let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)

@@ -44,7 +44,7 @@ public struct RunProbe: Sendable {
     public var delivery: DeliveryReport { trace.withObserver { $0.delivery.report } }
 
     /// Every guarantee's findings, as if the run ended at `end`.
-    public func judgement(at end: SimulationInstant) -> Judgement { trace.observer.judgement(at: end) }
+    public func judgement(at end: SimulationInstant) -> Judgement { trace.withObserver { $0.judgement(at: end) } }
 
     /// Each latency metric with values, by name.
     public var latency: [String: LatencySummary] { metrics.snapshot.summaries }

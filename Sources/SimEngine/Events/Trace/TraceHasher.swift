@@ -1,5 +1,3 @@
-import SimRuntime
-
 /// Folds a sequence of 64-bit words into one 64-bit digest that is the same in every process.
 ///
 /// Each word is mixed in with the SplitMix64 finaliser, so the digest depends on every word and
@@ -13,7 +11,11 @@ public struct TraceHasher: Equatable, Sendable {
     /// Mixes `word` into the digest.
     @inline(__always)
     public mutating func combine(_ word: UInt64) {
-        value = SplitMix64.mix(value &+ word &* 0x9E37_79B9_7F4A_7C15)
+        // The SplitMix64 finaliser, a bijection of 64-bit words with full avalanche.
+        var z = value &+ word &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        value = z ^ (z >> 31)
     }
 
     /// The digest as 16 lowercase hexadecimal digits.

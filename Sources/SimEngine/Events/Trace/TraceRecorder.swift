@@ -11,70 +11,61 @@ import Synchronization
 /// ```swift
 /// let recorder = TraceRecorder(observer: GuaranteeSuite())
 /// recorder.record(.memberJoined(MemberJoined(user: 1, room: 0)), at: .start)
-/// print(recorder.hash.hexDigest, recorder.observer.findings(at: .start))
+/// print(recorder.hash.hexDigest, recorder.withObserver { $0.findings(at: .start) })
 /// ```
 ///
 /// In simulation mode events arrive in one deterministic order, so the hash identifies the run:
 /// the same seed gives the same hash, and any difference in behaviour changes it.
-public final class TraceRecorder<Observer: EventObserver<TraceEvent> & Sendable>: EventSink, Sendable {
-    private struct State {
-        var hasher = TraceHasher()
-        var count: UInt64 = 0
-        var lastTime = SimulationInstant.start
-        var observer: Observer
-        var writer: TraceFileWriter?
-    }
-
-    private let state: Mutex<State>
+public final class TraceRecorder<Observer: EventObserver<TraceEvent> & Sendable>: EventSink, @unchecked Sendable {
+    // @unchecked: `observer` is read and written only while `tally`'s lock is held, which also
+    // makes the runtime's exclusivity checks on it redundant (they cost a tenth of a run).
+    private let tally: Mutex<TraceTally>
+    @exclusivity(unchecked) private var observer: Observer
 
     /// Creates a recorder that hands every event to `observer`, and writes it to `writer` if
     /// there is one.
     public init(observer: Observer, writer: sending TraceFileWriter? = nil) {
-        state = Mutex(State(observer: observer, writer: writer))
+        tally = Mutex(TraceTally(writer: writer))
+        self.observer = observer
     }
 
     /// Records `event` at `time`.
     public func record(_ event: TraceEvent, at time: SimulationInstant) {
-        state.withLock { state in
-            state.count &+= 1
-            state.hasher.combine(event, at: time)
-            state.lastTime = time
-            state.observer.observe(event, at: time)
-            state.writer?.write(event, at: time)
+        tally.withLock { tally in
+            tally.record(event, at: time)
+            observer.observe(event, at: time)
         }
     }
 
     /// The hash of every event recorded so far.
-    public var hash: TraceHasher { state.withLock { $0.hasher } }
+    public var hash: TraceHasher { tally.withLock { $0.hasher } }
 
     /// How many events were recorded.
-    public var count: UInt64 { state.withLock { $0.count } }
+    public var count: UInt64 { tally.withLock { $0.count } }
 
     /// The time of the last event recorded.
-    public var lastTime: SimulationInstant { state.withLock { $0.lastTime } }
+    public var lastTime: SimulationInstant { tally.withLock { $0.lastTime } }
 
-    /// The observer as it stands after the events so far (a copy).
-    public var observer: Observer { state.withLock { $0.observer } }
-
-    /// Reads the observer in place, without copying it: for cheap questions while the run goes.
+    /// The observer's verdict on the events so far, read in place under the lock: for cheap
+    /// questions while the run goes and for the findings at its end.
     public func withObserver<Result: Sendable>(_ body: (borrowing Observer) -> Result) -> Result {
-        state.withLock { body($0.observer) }
+        tally.withLock { _ in body(observer) }
     }
 
     /// Finishes the file, if any: writes its closing line with the count and hash, flushes it
     /// and moves it into place.
     public func commit() throws(FileWriteError) {
-        try state.withLock { (state) throws(FileWriteError) in
-            try state.writer?.commit(events: state.count, hash: state.hasher)
-            state.writer = nil
+        try tally.withLock { (tally) throws(FileWriteError) in
+            try tally.writer?.commit(events: tally.count, hash: tally.hasher)
+            tally.writer = nil
         }
     }
 
     /// Discards the file's partial contents, if any.
     public func discard() {
-        state.withLock { state in
-            state.writer?.discard()
-            state.writer = nil
+        tally.withLock { tally in
+            tally.writer?.discard()
+            tally.writer = nil
         }
     }
 }

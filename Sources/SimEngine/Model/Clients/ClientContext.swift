@@ -17,6 +17,8 @@ public final class ClientContext: Sendable {
     public let habits: ClientHabits
     /// The kinds of user in the mix; empty when every client is alike.
     public let profiles: [ClientProfile]
+    /// How the clients send: the guarantee, attempts and offline queue.
+    public let sendPolicy: OutgoingMessages.Policy
 
     /// The context of clients of `system`, reporting through the system's telemetry.
     public init(system: MessagingSystem<Client>, habits: ClientHabits = ClientHabits(), profiles: [ClientProfile] = []) {
@@ -25,6 +27,9 @@ public final class ClientContext: Sendable {
         self.system = system
         self.habits = habits
         self.profiles = profiles
+        let clients = system.configuration.clients
+        sendPolicy = OutgoingMessages.Policy(guarantee: system.configuration.delivery.guarantee,
+                                             attempts: clients.sendAttempts, offlineQueue: clients.offlineQueue)
         metrics = ClientMetrics(system.telemetry.catalog, nodes: system.configuration.gateway.nodes,
                                 profiles: profiles.map(\.name))
     }

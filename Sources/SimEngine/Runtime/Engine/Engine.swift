@@ -97,14 +97,19 @@ public final class Engine: Sendable {
     /// so a link whose arrival times never decrease is FIFO. Across actors, work due at the
     /// same instant is interleaved by the seeded scheduler.
     ///
+    /// Inlinable so that the model's calls specialise for their actor's type; everything past
+    /// the erased callback is the engine's own, non-generic code.
+    ///
     /// - Complexity: O(log n) in the number of pending timers; O(1) for an instant not in the
     ///   future.
+    @inlinable
     public func send<A: ModelActor>(to actor: A, at instant: SimulationInstant,
                                     _ body: @escaping @Sendable (isolated A) -> Void) {
-        enqueue(Self.callback(body), on: actor, at: instant)
+        enqueue(Self.callback(body), on: actor, executor: actor.executor, at: instant)
     }
 
     /// Runs `body` isolated to `actor` after `delay`, without starting a task.
+    @inlinable
     public func send<A: ModelActor>(to actor: A, after delay: Duration = .zero,
                                     _ body: @escaping @Sendable (isolated A) -> Void) {
         send(to: actor, at: delay == .zero ? now : now.advanced(by: delay), body)
@@ -119,12 +124,47 @@ public final class Engine: Sendable {
     ///   - actors: the recipients.
     ///   - instants: when each recipient runs `body`; as many as `actors`.
     /// - Complexity: O(n log t) for n recipients and t pending timers.
+    @inlinable
     public func send<A: ModelActor>(to actors: [A], at instants: [SimulationInstant],
                                     _ body: @escaping @Sendable (isolated A) -> Void) {
         precondition(actors.count == instants.count, "a fan-out needs one instant per recipient")
-        let callback = Self.callback(body)
+        fanOut(Self.callback(body), count: actors.count, at: instants) { index in
+            (actors[index], actors[index].executor)
+        }
+    }
+
+    /// Erases `body` to a callback taking its target as `AnyObject`.
+    @inlinable
+    static func callback<A: ModelActor>(_ body: @escaping @Sendable (isolated A) -> Void) -> ActorCallback {
+        // The scheduler calls a callback only on the thread that runs the target's executor,
+        // between its jobs, so the target is isolated by construction. `assumeIsolated` would
+        // check again through the runtime (two allocations and a thread-local lookup per call);
+        // like it, call the body through the same closure without the isolation in its type.
+        let nonisolatedBody = unsafeBitCast(body, to: (@Sendable (A) -> Void).self)
+        return { target in nonisolatedBody(unsafeDowncast(target, to: A.self)) }
+    }
+
+    /// Schedules `callback` into `target`, the actor that `executor` serves, at `instant`.
+    @usableFromInline
+    func enqueue(_ callback: @escaping ActorCallback, on target: AnyObject, executor: ActorExecutor,
+                 at instant: SimulationInstant) {
+        let work = ScheduledWork.call(callback, target: target, .passUnretained(executor))
+        switch executor.host {
+        case .simulation: backend.schedule(work, at: instant.nanoseconds)
+        case .live(let worker): backend.schedule(work, at: instant.nanoseconds, on: worker)
+        }
+    }
+
+    /// Schedules `callback` into `count` targets, the `index`-th of which `target(index)` gives
+    /// with its executor, at `instants[index]`.
+    @usableFromInline
+    func fanOut(_ callback: @escaping ActorCallback, count: Int, at instants: [SimulationInstant],
+                target: (Int) -> (AnyObject, ActorExecutor)) {
         guard case .live(let scheduler) = backend else {
-            for index in actors.indices { enqueue(callback, on: actors[index], at: instants[index]) }
+            for index in 0..<count {
+                let (actor, executor) = target(index)
+                enqueue(callback, on: actor, executor: executor, at: instants[index])
+            }
             return
         }
         // Live mode: hand each worker its share of the work due now under one lock, gathering
@@ -132,12 +172,12 @@ public final class Engine: Sendable {
         let now = scheduler.now
         let workers = scheduler.workers
         func fanOut(_ due: inout [[ScheduledWork]]) {
-            for index in actors.indices {
-                let executor = actors[index].executor
+            for index in 0..<count {
+                let (actor, executor) = target(index)
                 guard case .live(let worker) = executor.host else {
                     preconditionFailure("\(executor.label) belongs to a simulation engine, not this live one")
                 }
-                let work = ScheduledWork.call(callback, target: actors[index], .passUnretained(executor))
+                let work = ScheduledWork.call(callback, target: actor, .passUnretained(executor))
                 if instants[index].nanoseconds <= now {
                     due[worker.index].append(work)
                 } else {
@@ -151,26 +191,6 @@ public final class Engine: Sendable {
         } else {
             var due = [[ScheduledWork]](repeating: [], count: workers.count)
             fanOut(&due)
-        }
-    }
-
-    /// Erases `body` to a callback taking its target as `AnyObject`.
-    private static func callback<A: ModelActor>(_ body: @escaping @Sendable (isolated A) -> Void) -> ActorCallback {
-        // The scheduler calls a callback only on the thread that runs the target's executor,
-        // between its jobs, so the target is isolated by construction. `assumeIsolated` would
-        // check again through the runtime (two allocations and a thread-local lookup per call);
-        // like it, call the body through the same closure without the isolation in its type.
-        let nonisolatedBody = unsafeBitCast(body, to: (@Sendable (A) -> Void).self)
-        return { target in nonisolatedBody(unsafeDowncast(target, to: A.self)) }
-    }
-
-    @inline(__always)
-    private func enqueue<A: ModelActor>(_ callback: @escaping ActorCallback, on actor: A, at instant: SimulationInstant) {
-        let executor = actor.executor
-        let work = ScheduledWork.call(callback, target: actor, .passUnretained(executor))
-        switch executor.host {
-        case .simulation: backend.schedule(work, at: instant.nanoseconds)
-        case .live(let worker): backend.schedule(work, at: instant.nanoseconds, on: worker)
         }
     }
 

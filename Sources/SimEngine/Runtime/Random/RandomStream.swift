@@ -11,11 +11,12 @@
 ///
 /// Each draw is O(1) and allocates nothing. Values are identical across processes and
 /// platforms for the same key.
+@frozen
 public struct RandomStream: RandomNumberGenerator, Sendable {
-    private var s0: UInt64
-    private var s1: UInt64
-    private var s2: UInt64
-    private var s3: UInt64
+    @usableFromInline var s0: UInt64
+    @usableFromInline var s1: UInt64
+    @usableFromInline var s2: UInt64
+    @usableFromInline var s3: UInt64
 
     /// Creates the stream for `(seed, stream, entity)`.
     public init(seed: UInt64, stream: String, entity: UInt64 = 0) {
@@ -44,6 +45,7 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
 
     /// The next 64 random bits.
     @inline(__always)
+    @inlinable
     public mutating func next() -> UInt64 {
         let result = ((s1 &* 5) <<< 7) &* 9
         let t = s1 << 17
@@ -58,6 +60,7 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
 
     /// A uniform integer in `0..<bound` (Lemire's nearly divisionless method, unbiased).
     @inline(__always)
+    @inlinable
     public mutating func next(below bound: UInt64) -> UInt64 {
         precondition(bound > 0, "bound must be positive")
         var product = next().multipliedFullWidth(by: bound)
@@ -72,6 +75,7 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
 
     /// A uniform double in `[0, 1)` with 53 random bits.
     @inline(__always)
+    @inlinable
     public mutating func nextUnitInterval() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
@@ -81,7 +85,8 @@ infix operator <<< : BitwiseShiftPrecedence
 
 extension UInt64 {
     @inline(__always)
-    fileprivate static func <<< (value: UInt64, amount: UInt64) -> UInt64 {
+    @inlinable
+    static func <<< (value: UInt64, amount: UInt64) -> UInt64 {
         (value << amount) | (value >> (64 &- amount))
     }
 }

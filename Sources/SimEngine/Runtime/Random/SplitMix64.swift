@@ -1,7 +1,7 @@
 /// SplitMix64: a tiny generator used to expand one 64-bit key into well-mixed state words.
 ///
 /// Every output is a bijective mix of a counter, so nearby keys give unrelated outputs.
-package struct SplitMix64: Sendable {
+struct SplitMix64: Sendable {
     private var state: UInt64
 
     init(seed: UInt64) {
@@ -15,8 +15,8 @@ package struct SplitMix64: Sendable {
     }
 
     /// The SplitMix64 finaliser: a bijection of 64-bit words with full avalanche.
-    @inlinable
-    package static func mix(_ value: UInt64) -> UInt64 {
+    @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
         var z = value
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
