@@ -35,6 +35,29 @@ struct GatewayNodeTests {
         #expect(results == [.connected(connection: 0, resumed: false), .rejected(.expired), .rejected(.invalidSignature)])
     }
 
+    @Test func sessionChurnReusesConnectionSlots() async throws {
+        let engine = Engine(mode: .sim, seed: 1)
+        let (capacity, open, stale) = try await engine.runOnOwnThread { engine -> (Int, Int, Bool) in
+            let gateway = node(engine)
+            let peer = RecordingPeer(engine: engine)
+            let token = { (user: Int) in AccessToken(user: user, expiresAt: SimulationInstant(nanoseconds: .max)) }
+            // Two users stay; five hundred sessions come and go beside them.
+            for user in [1, 2] { _ = await gateway.connect(token: token(user), peer: peer) }
+            var first: Int?
+            for session in 0..<500 {
+                guard case .connected(let connection, _) = await gateway.connect(token: token(100 + session), peer: peer)
+                else { return (0, 0, false) }
+                first = first ?? connection
+                await gateway.disconnect(connection)
+            }
+            // The first session's id no longer reaches anything, though its slot is in use again.
+            await gateway.ping(first!, from: peer)
+            let stale = await peer.closedBecause == [.heartbeatTimeout]
+            return (await gateway.connectionCapacity, await gateway.connectionCount, stale)
+        }
+        #expect(capacity == 3 && open == 2 && stale)
+    }
+
     @Test func the61stRequestInAMinuteIsToldWhenToRetry() async throws {
         let engine = Engine(mode: .sim, seed: 1)
         let decisions = try await engine.runOnOwnThread { engine -> [RateLimitDecision?] in

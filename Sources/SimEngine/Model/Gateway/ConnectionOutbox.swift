@@ -67,3 +67,5 @@ public struct ConnectionOutbox<Frame> {
         return first
     }
 }
+
+extension ConnectionOutbox: Sendable where Frame: Sendable {}

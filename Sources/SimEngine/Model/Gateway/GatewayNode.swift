@@ -11,14 +11,21 @@ public import SimEvents
 /// every latency. A room lives on node `room % nodes`: posts from other nodes cross a node link
 /// to reach it, and its messages reach other nodes' members over the bus.
 ///
-/// A connection's socket drains its queue at the reader's pace: a frame of b bytes takes
-/// b / `readBytesPerSecond` to write, then crosses the link. A reader slower than the frames
-/// sent to it fills the queue up to the byte cap, and the slow-consumer policy drops frames or
-/// closes the connection. Clients must be heard from (any request or heartbeat) within the
-/// heartbeat interval plus timeout, or the node closes their connection as dead and the user
-/// goes offline when their last connection goes. A connection that closes for any reason but
-/// the client's request leaves a session behind for `session_keep`, so that a client that
-/// reconnects in time gets its rooms back and recovers what it missed.
+/// Its decisions are values without I/O, each tested alone: ``GatewayConnection`` (a
+/// connection's outbox and write pacing), ``ConnectionTable`` (connections by id, slots reused),
+/// ``SessionStore`` (sessions kept for reconnecting clients), ``RoomSubscriptions`` (who receives
+/// each room, and presence per room), ``PresenceTracker`` and ``RateLimiter``. The actor carries
+/// out what they decide:
+///
+/// - connections and their lifecycle, here;
+/// - requests from clients to rooms (`GatewayNode+Requests.swift`);
+/// - frames to clients (`GatewayNode+Frames.swift`).
+///
+/// Clients must be heard from (any request or heartbeat) within the heartbeat interval plus
+/// timeout, or the node closes their connection as dead and the user goes offline when their
+/// last connection goes. A connection that closes for any reason but the client's request
+/// leaves a session behind for `session_keep`, so that a client that reconnects in time gets
+/// its rooms back and recovers what it missed.
 public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     public nonisolated let executor: ActorExecutor
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
@@ -30,67 +37,46 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         case rejected(AccessToken.Rejection)
     }
 
-    private struct Connection {
-        var user: Int
-        var peer: Peer
-        var downlink: NetworkLink
-        var outbox: ConnectionOutbox<ServerFrame>
-        var nanosecondsPerByte: Double
-        var isWriting = false
-        var rooms: [Int] = []
-        /// Requests are parsed in parallel but passed on in the order they arrived.
-        var parsed = OrderedCompletion<ParsedRequest>()
-    }
-
-    /// A parsed request on its way to its room's home node.
-    private struct ParsedRequest: Sendable {
-        var room: Int
-        var forward: @Sendable (Engine) -> Void
-    }
-
-    private struct Session {
-        var rooms: [Int]
-        var keptUntil: SimulationInstant
+    /// The node's stations.
+    enum Stage: Sendable {
+        case connect, parse, fanout
     }
 
     /// The node's id.
     public nonisolated let id: Int
     public nonisolated var busNode: Int { id }
-    private let engine: Engine
-    private let telemetry: Telemetry
-    private let configuration: GatewayConfiguration
+    let engine: Engine
+    let telemetry: Telemetry
+    let configuration: GatewayConfiguration
     private let clientLink: LinkProfile
-    private var connectStation: Station<GatewayNode>
-    private var parseStation: Station<GatewayNode>
-    private var fanoutStation: Station<GatewayNode>
+    var connectStation: Station<GatewayNode>
+    var parseStation: Station<GatewayNode>
+    var fanoutStation: Station<GatewayNode>
     /// Wait plus service at each station.
-    private let stageLatency: (connect: LatencyHandle, parse: LatencyHandle, fanout: LatencyHandle)
-    private var rooms: [Room<Peer>] = []
+    let stageLatency: (connect: LatencyHandle, parse: LatencyHandle, fanout: LatencyHandle)
+    var rooms: [Room<Peer>] = []
     private var notifications: NotificationService?
-    private var nodeLinks: [NetworkLink] = []
-    private var connections: ConnectionTable<Connection>
-    private var subscribers: [Int: [Int]] = [:]
-    /// Per (room, user): how many of the user's connections here are in the room. Presence is
-    /// announced to a room when this goes from 0 to 1 and from 1 to 0.
-    private var presentInRoom: [RoomMember: Int] = [:]
-    private let presenceDelay: Duration
-    private var sessions: [Int: Session] = [:]
-    private var nextConnection = 0
+    var nodeLinks: [NetworkLink] = []
+    var connections: ConnectionTable<GatewayConnection<Peer>>
+    var subscriptions = RoomSubscriptions()
+    let presenceDelay: Duration
+    private var sessions = SessionStore()
     private var limiters: [Int: RateLimiter] = [:]
     private var presence: PresenceTracker
     private var sweeping = false
-    private var fanoutPeers: [Peer] = []
-    private var fanoutArrivals: [SimulationInstant] = []
+    var fanoutPeers: [Peer] = []
+    var fanoutArrivals: [SimulationInstant] = []
     /// Frames dropped by full outbound queues.
-    public private(set) var droppedFrames = 0
+    public internal(set) var droppedFrames = 0
     /// Connections closed, by reason.
     public private(set) var closed: [CloseReason: Int] = [:]
     /// Requests refused by the rate limit.
     public private(set) var rateLimited = 0
 
     /// Creates node `id`.
-    public init(engine: Engine, telemetry: Telemetry, id: Int, configuration: GatewayConfiguration, capacity: CapacityConfiguration = CapacityConfiguration(),
-                clientLink: LinkProfile, presenceDelay: Duration = .seconds(1)) {
+    public init(engine: Engine, telemetry: Telemetry, id: Int, configuration: GatewayConfiguration,
+                capacity: CapacityConfiguration = CapacityConfiguration(), clientLink: LinkProfile,
+                presenceDelay: Duration = .seconds(1)) {
         self.presenceDelay = presenceDelay
         executor = engine.makeExecutor(label: "gateway-\(id)")
         self.id = id
@@ -135,20 +121,19 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         case .failure(let rejection):
             return .rejected(rejection)
         case .success(let user):
-            let connection = (id << 32) | nextConnection
-            nextConnection += 1
-            let random = engine.random("gateway.downlink", entity: UInt64(connection))
-            connections[connection] = Connection(
+            // The downlink's randomness follows the node's n-th connection, whatever slot it takes.
+            let random = engine.random("gateway.downlink", entity: UInt64(connections.nextSerial))
+            let connection = connections.insert(GatewayConnection(
                 user: user, peer: peer, downlink: NetworkLink(profile: link ?? clientLink, random: random),
                 outbox: ConnectionOutbox(byteCap: configuration.outboxByteCap, policy: configuration.slowConsumer),
-                nanosecondsPerByte: readBytesPerSecond.isInfinite ? 0 : 1e9 / readBytesPerSecond)
+                readBytesPerSecond: readBytesPerSecond))
             report(presence.connected(user: user, connection: connection, at: engine.now))
             startSweeping()
-            guard let session = sessions.removeValue(forKey: user), session.keptUntil >= engine.now else {
+            guard let rooms = sessions.resume(user, at: engine.now) else {
                 return .connected(connection: connection, resumed: false)
             }
-            for room in session.rooms { subscribe(connection, to: room) }
-            for offset in resume where session.rooms.contains(offset.room) {
+            for room in rooms { subscribe(connection, to: room) }
+            for offset in resume where rooms.contains(offset.room) {
                 recover(connection, user: user, from: offset)
             }
             return .connected(connection: connection, resumed: true)
@@ -197,8 +182,8 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
 
     /// Cuts the connection's downlink, or restores it: the network between node and client.
     public func setDownlinkCut(_ connection: Int, _ cut: Bool) {
-        guard connections[connection] != nil else { return }
-        if cut { connections[connection]!.downlink.cut() } else { connections[connection]!.downlink.restore() }
+        guard let index = connections.index(forKey: connection) else { return }
+        if cut { connections[slot: index].downlink.cut() } else { connections[slot: index].downlink.restore() }
     }
 
     /// Decides a request of the connection's user against their rate limit; counts as heard.
@@ -220,264 +205,17 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     /// When `user` was last seen on this node.
     public func lastSeen(_ user: Int) -> SimulationInstant? { presence.lastSeen[user] }
 
+    /// The live connections of `user` on this node, oldest first.
+    func connections(of user: Int) -> [Int] { presence.connections(of: user) }
+
     /// Open connections.
     public var connectionCount: Int { connections.count }
 
-    // MARK: Rooms
+    /// Connection slots allocated: the most connections the node has held at once.
+    public var connectionCapacity: Int { connections.capacity }
 
-    /// Joins the connection's user to `room` with `role`; returns where the user starts in the
-    /// room's history, or nil if the connection is gone.
-    public func join(_ connection: Int, room: Int, as role: RoomRole) async -> RoomOffset? {
-        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return nil }
-        heard(from: connection)
-        // Subscribe first, so that no message the room accepts after the join can miss the node.
-        subscribe(connection, to: room)
-        return await rooms[room].join(user, as: role)
-    }
-
-    /// The connection's user leaves `room`, or, as the room's admin, removes `user` from it.
-    public func leave(_ connection: Int, room: Int, removing user: Int? = nil) {
-        guard let actor = connections[connection]?.user, rooms.indices.contains(room) else { return }
-        heard(from: connection)
-        let subject = user ?? actor
-        let target = rooms[room]
-        toHomeNode(of: room) { engine in engine.send(to: target) { $0.remove(subject, by: actor) } }
-    }
-
-    /// Stops sending `room`'s frames to every connection of `user` here.
-    public func unsubscribe(user: Int, from room: Int) {
-        for connection in presence.connections(of: user) where connections[connection]?.rooms.contains(room) == true {
-            connections[connection]!.rooms.removeAll { $0 == room }
-            unsubscribe(connection, user: user, rooms: [room])
-        }
-    }
-
-    /// A post arrives from `connection`: it is rate limited, parsed, and passed to its room,
-    /// which answers the connection with an ack or a refusal.
-    public func post(from connection: Int, room: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant) {
-        guard connections[connection] != nil, rooms.indices.contains(room) else { return }
-        if case .limited(let retryAfter) = admit(connection) {
-            send(.rateLimited(room: room, clientMessage: clientMessage, retryAfter: retryAfter), to: connection)
-            return
-        }
-        let user = connections[connection]!.user
-        let target = rooms[room]
-        let origin = id
-        parse(for: connection, toward: room) { engine in
-            engine.send(to: target) { room in
-                room.post(from: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt,
-                          replyTo: origin, connection: connection)
-            }
-        }
-    }
-
-    /// Parses a request of `connection` to `room`, then runs `forward` once it reaches the
-    /// room's home node. The parse servers work in parallel, but a connection's requests leave
-    /// in the order they came, as one socket's frames do.
-    private func parse(for connection: Int, toward room: Int, _ forward: @escaping @Sendable (Engine) -> Void) {
-        let ticket = connections[connection]!.parsed.start()
-        let request = ParsedRequest(room: room, forward: forward)
-        let service = parseStation.arrive(at: engine.now) { node, _ in
-            guard let due = node.connections[connection]?.parsed.finish(ticket, request) else { return }
-            for request in due { node.toHomeNode(of: request.room, request.forward) }
-        }
-        if let service { schedule(service, at: .parse) }
-    }
-
-    /// The connection's user is typing in `room`, as its client meant at `sentAt`.
-    public func typing(_ connection: Int, room: Int, sentAt: SimulationInstant) {
-        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return }
-        heard(from: connection)
-        let target = rooms[room]
-        toHomeNode(of: room) { engine in engine.send(to: target) { $0.typing(user, sentAt: sentAt) } }
-    }
-
-    /// The connection's user moved its cursor in `room`, as its client meant at `sentAt`.
-    public func cursor(_ connection: Int, room: Int, sentAt: SimulationInstant) {
-        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return }
-        heard(from: connection)
-        let target = rooms[room]
-        toHomeNode(of: room) { engine in engine.send(to: target) { $0.cursor(user, sentAt: sentAt) } }
-    }
-
-    /// The connection's user has received (or read) `room` up to `upTo`.
-    public func receipt(_ connection: Int, room: Int, _ kind: ReceiptKind, upTo: Int,
-                        sentAt: SimulationInstant? = nil) {
-        let sentAt = sentAt ?? engine.now
-        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return }
-        heard(from: connection)
-        let target = rooms[room]
-        toHomeNode(of: room) { engine in engine.send(to: target) { $0.receipt(user, kind, upTo: upTo, sentAt: sentAt) } }
-    }
-
-    /// Writes `frame` to every connection of `user` on this node.
-    public func send(_ frame: ServerFrame, toUser user: Int) {
-        for connection in presence.connections(of: user) { send(frame, to: connection) }
-    }
-
-    /// The client saw a gap in `offset.room` after `offset.sequence`: asks the room for the rest.
-    public func fetchMissing(_ connection: Int, after offset: RoomOffset) {
-        guard let user = connections[connection]?.user, rooms.indices.contains(offset.room) else { return }
-        heard(from: connection)
-        recover(connection, user: user, from: offset)
-    }
-
-    /// The connection asks for the page of `room`'s history before `cursor` (newest when nil).
-    public func history(_ connection: Int, room: Int, before cursor: Int?) {
-        guard connections[connection] != nil, rooms.indices.contains(room) else { return }
-        heard(from: connection)
-        let target = rooms[room]
-        let origin = id
-        toHomeNode(of: room) { engine in
-            engine.send(to: target) { $0.history(before: cursor, replyTo: origin, connection: connection) }
-        }
-    }
-
-    /// Fans a room's message out to this node's connections in the room.
-    public func deliver(_ broadcast: RoomBroadcast) {
-        guard let local = subscribers[broadcast.room], !local.isEmpty else { return }
-        let service = fanoutStation.arrive(at: engine.now, scale: Double(local.count)) { node, _ in
-            node.write(broadcast.frame, toSubscribersOf: broadcast.room)
-        }
-        if let service { schedule(service, at: .fanout) }
-    }
-
-    public func receiveFromBus(_ message: RoomBroadcast, offset: Int) {
-        deliver(message)
-    }
-
-    // MARK: Writing frames
-
-    /// Queues `frame` for `connection`.
-    public func send(_ frame: ServerFrame, to connection: Int) {
-        send(frame, bytes: frame.bytes, to: connection)
-    }
-
-    /// Queues `frame` of `bytes` for `connection`.
-    public func send(_ frame: ServerFrame, bytes: Int, to connection: Int) {
-        guard let index = connections.index(forKey: connection) else { return }
-        if connections[slot: index].nanosecondsPerByte == 0, !connections[slot: index].isWriting {
-            // A reader at wire speed with nothing queued: the frame goes straight onto the link.
-            if case .arrives(let arrival) = connections[slot: index].downlink.transmit(at: engine.now) {
-                engine.send(to: connections[slot: index].peer, at: arrival) { $0.receive(frame) }
-            }
-            return
-        }
-        switch connections[slot: index].outbox.offer(frame, bytes: bytes) {
-        case .queued:
-            if !connections[connection]!.isWriting { writeNext(connection) }
-        case .dropped:
-            droppedFrames += 1
-        case .disconnect:
-            close(connection, .slowConsumer, tellPeer: true)
-        }
-    }
-
-    /// Writes `frame` to every local subscriber of `room`. Connections that read at wire speed
-    /// and have nothing queued skip their queue, and all of them share one fan-out callback.
-    private func write(_ frame: ServerFrame, toSubscribersOf room: Int) {
-        guard let local = subscribers[room] else { return }
-        let now = engine.now
-        fanoutPeers.removeAll(keepingCapacity: true)
-        fanoutArrivals.removeAll(keepingCapacity: true)
-        for connection in local {
-            // One lookup and no copy of the connection: this loop runs once per delivery.
-            guard let index = connections.index(forKey: connection) else { continue }
-            guard connections[slot: index].nanosecondsPerByte == 0, !connections[slot: index].isWriting else {
-                send(frame, to: connection)
-                continue
-            }
-            // The same fast path as `send`, gathered into one shared fan-out callback.
-            if case .arrives(let arrival) = connections[slot: index].downlink.transmit(at: now) {
-                fanoutPeers.append(connections[slot: index].peer)
-                fanoutArrivals.append(arrival)
-            }
-        }
-        engine.send(to: fanoutPeers, at: fanoutArrivals) { peer in peer.receive(frame) }
-    }
-
-    /// Writes the oldest queued frame of `connection`: it occupies the socket for its write
-    /// time, then crosses the link.
-    private func writeNext(_ connection: Int) {
-        guard var state = connections[connection], let (frame, bytes) = state.outbox.takeWithSize() else {
-            connections[connection]?.isWriting = false
-            return
-        }
-        state.isWriting = true
-        let writeTime = Int64((Double(bytes) * state.nanosecondsPerByte).rounded())
-        let written = engine.now.advanced(by: .nanoseconds(writeTime))
-        if case .arrives(let arrival) = state.downlink.transmit(at: written) {
-            engine.send(to: state.peer, at: arrival) { $0.receive(frame) }
-        }
-        connections[connection] = state
-        engine.send(to: self, at: written) { node in node.writeNext(connection) }
-    }
-
-    // MARK: Internals
-
-    /// Runs `body` when a message from this node reaches the home node of `room`: at once on
-    /// the home node, after a node-link hop from any other.
-    private func toHomeNode(of room: Int, _ body: @escaping @Sendable (Engine) -> Void) {
-        let home = room % Swift.max(1, nodeLinks.count)
-        guard home != id else { return body(engine) }
-        guard case .arrives(let arrival) = nodeLinks[home].transmit(at: engine.now) else { return }
-        engine.send(to: self, at: arrival) { node in body(node.engine) }
-    }
-
-    private func recover(_ connection: Int, user: Int, from offset: RoomOffset) {
-        let target = rooms[offset.room]
-        let origin = id
-        toHomeNode(of: offset.room) { engine in
-            engine.send(to: target) { room in room.recover(user: user, from: offset, replyTo: origin, connection: connection) }
-        }
-    }
-
-    private struct RoomMember: Hashable {
-        var room: Int
-        var user: Int
-    }
-
-    private func subscribe(_ connection: Int, to room: Int) {
-        guard let user = connections[connection]?.user, !connections[connection]!.rooms.contains(room) else { return }
-        connections[connection]!.rooms.append(room)
-        subscribers[room, default: []].append(connection)
-        let member = RoomMember(room: room, user: user)
-        presentInRoom[member, default: 0] += 1
-        if presentInRoom[member] == 1 { announce(user, online: true, in: room) }
-    }
-
-    private func unsubscribe(_ connection: Int, user: Int, rooms: [Int]) {
-        for room in rooms {
-            subscribers[room]?.removeAll { $0 == connection }
-            if subscribers[room]?.isEmpty == true { subscribers[room] = nil }
-            let member = RoomMember(room: room, user: user)
-            presentInRoom[member, default: 1] -= 1
-            if presentInRoom[member] == 0 {
-                presentInRoom[member] = nil
-                announce(user, online: false, in: room)
-            }
-        }
-    }
-
-    /// Tells `room`'s members, after the presence delay, that `user` came or went.
-    private func announce(_ user: Int, online: Bool, in room: Int) {
-        guard rooms.indices.contains(room) else { return }
-        let target = rooms[room]
-        let changedAt = engine.now
-        telemetry.record(PresenceChanged(room: room, user: user, online: online), at: changedAt)
-        engine.send(to: self, after: presenceDelay) { node in
-            node.toHomeNode(of: room) { engine in
-                engine.send(to: target) { $0.presence(user, isOnline: online, at: changedAt) }
-            }
-        }
-    }
-
-    /// The node's stations.
-    private enum Stage: Sendable {
-        case connect, parse, fanout
-    }
-
-    private func schedule(_ service: Station<GatewayNode>.Service, at stage: Stage) {
+    /// Runs each station's next service when the one before it finishes.
+    func schedule(_ service: Station<GatewayNode>.Service, at stage: Stage) {
         engine.send(to: self, at: service.finishesAt) { node in
             let now = node.engine.now
             let (next, metric) = switch stage {
@@ -491,7 +229,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         }
     }
 
-    private func close(_ connection: Int, _ reason: CloseReason, tellPeer: Bool) {
+    func close(_ connection: Int, _ reason: CloseReason, tellPeer: Bool) {
         guard let state = connections.removeValue(forKey: connection) else { return }
         forget(connection, state, reason)
         report(presence.disconnected(connection: connection, at: engine.now))
@@ -499,11 +237,11 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     }
 
     /// Unsubscribes a closed connection and keeps its session unless the client asked to close.
-    private func forget(_ connection: Int, _ state: Connection, _ reason: CloseReason) {
+    private func forget(_ connection: Int, _ state: GatewayConnection<Peer>, _ reason: CloseReason) {
         closed[reason, default: 0] += 1
         unsubscribe(connection, user: state.user, rooms: state.rooms)
         if reason != .clientRequest, configuration.sessionKeep > .zero {
-            sessions[state.user] = Session(rooms: state.rooms, keptUntil: engine.now.advanced(by: configuration.sessionKeep))
+            sessions.keep(rooms: state.rooms, of: state.user, until: engine.now.advanced(by: configuration.sessionKeep))
         }
     }
 
@@ -530,8 +268,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
             if let state = connections.removeValue(forKey: connection) { forget(connection, state, .heartbeatTimeout) }
         }
         for change in expiry.changes { report(change) }
-        let now = engine.now
-        sessions = sessions.filter { $0.value.keptUntil >= now }
+        sessions.expire(at: engine.now)
         sweeping = false
         if !connections.isEmpty { startSweeping() }
     }

@@ -23,7 +23,9 @@ public struct PresenceTracker: Sendable {
     public let heartbeatTimeout: Duration
     /// Each online user's connections, oldest first (a user rarely has more than one or two).
     private var connectionsByUser: [Int: [Int]] = [:]
-    private var connections: [Int: (user: Int, lastHeard: SimulationInstant)] = [:]
+    private var connections: [Int: (user: Int, lastHeard: SimulationInstant, opened: Int)] = [:]
+    /// Connections ever opened: each connection's place in the order they opened.
+    private var opened = 0
     /// When each user was last seen: their last heartbeat or disconnect.
     public private(set) var lastSeen: [Int: SimulationInstant] = [:]
 
@@ -44,7 +46,8 @@ public struct PresenceTracker: Sendable {
     public mutating func connected(user: Int, connection: Int, at time: SimulationInstant) -> Change? {
         let wasOnline = isOnline(user)
         connectionsByUser[user, default: []].append(connection)
-        connections[connection] = (user, time)
+        connections[connection] = (user, time, opened)
+        opened += 1
         lastSeen[user] = time
         return wasOnline ? nil : .cameOnline(user: user, at: time)
     }
@@ -70,7 +73,7 @@ public struct PresenceTracker: Sendable {
 
     /// What a heartbeat sweep found: the connections it closed and the presence changes.
     public struct Expiry: Equatable, Sendable {
-        /// Connections closed as dead, ascending.
+        /// Connections closed as dead, in the order they opened.
         public var connections: [Int]
         /// Users who went offline with them.
         public var changes: [Change]
@@ -81,13 +84,13 @@ public struct PresenceTracker: Sendable {
         }
     }
 
-    /// Connections last heard before `limit`, ascending.
+    /// Connections last heard before `limit`, in the order they opened.
     private func silentConnections(before limit: SimulationInstant) -> [Int] {
-        connections.filter { $0.value.lastHeard < limit }.keys.sorted()
+        connections.filter { $0.value.lastHeard < limit }.sorted { $0.value.opened < $1.value.opened }.map(\.key)
     }
 
-    /// Closes every connection silent for longer than the heartbeat timeout at `time`, in
-    /// ascending connection order, and returns them with the resulting changes. A user who goes
+    /// Closes every connection silent for longer than the heartbeat timeout at `time`, in the
+    /// order they opened, and returns them with the resulting changes. A user who goes
     /// offline this way was last seen when their dead connection was last heard, not now.
     public mutating func expire(at time: SimulationInstant) -> Expiry {
         let limit = SimulationInstant(nanoseconds: time.nanoseconds - heartbeatTimeout.wholeNanoseconds)

@@ -1,0 +1,163 @@
+public import SimEvents
+public import SimRuntime
+
+extension GatewayNode {
+    /// Joins the connection's user to `room` with `role`; returns where the user starts in the
+    /// room's history, or nil if the connection is gone.
+    public func join(_ connection: Int, room: Int, as role: RoomRole) async -> RoomOffset? {
+        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return nil }
+        heard(from: connection)
+        // Subscribe first, so that no message the room accepts after the join can miss the node.
+        subscribe(connection, to: room)
+        return await rooms[room].join(user, as: role)
+    }
+
+    /// The connection's user leaves `room`, or, as the room's admin, removes `user` from it.
+    public func leave(_ connection: Int, room: Int, removing user: Int? = nil) {
+        guard let actor = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        heard(from: connection)
+        let subject = user ?? actor
+        let target = rooms[room]
+        toHomeNode(of: room) { engine in engine.send(to: target) { $0.remove(subject, by: actor) } }
+    }
+
+    /// Stops sending `room`'s frames to every connection of `user` here.
+    public func unsubscribe(user: Int, from room: Int) {
+        for connection in connections(of: user) {
+            guard let index = connections.index(forKey: connection), connections[slot: index].rooms.contains(room) else {
+                continue
+            }
+            connections[slot: index].rooms.removeAll { $0 == room }
+            unsubscribe(connection, user: user, rooms: [room])
+        }
+    }
+
+    /// A post arrives from `connection`: it is rate limited, parsed, and passed to its room,
+    /// which answers the connection with an ack or a refusal.
+    public func post(from connection: Int, room: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant) {
+        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        if case .limited(let retryAfter) = admit(connection) {
+            send(.rateLimited(room: room, clientMessage: clientMessage, retryAfter: retryAfter), to: connection)
+            return
+        }
+        let target = rooms[room]
+        let origin = id
+        parse(for: connection, toward: room) { engine in
+            engine.send(to: target) { room in
+                room.post(from: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt,
+                          replyTo: origin, connection: connection)
+            }
+        }
+    }
+
+    /// Parses a request of `connection` to `room`, then runs `forward` once it reaches the
+    /// room's home node. The parse servers work in parallel, but a connection's requests leave
+    /// in the order they came, as one socket's frames do.
+    private func parse(for connection: Int, toward room: Int, _ forward: @escaping @Sendable (Engine) -> Void) {
+        guard let index = connections.index(forKey: connection) else { return }
+        let ticket = connections[slot: index].parsed.start()
+        let request = ParsedRequest(room: room, forward: forward)
+        let service = parseStation.arrive(at: engine.now) { node, _ in
+            guard let index = node.connections.index(forKey: connection) else { return }
+            for request in node.connections[slot: index].parsed.finish(ticket, request) {
+                node.toHomeNode(of: request.room, request.forward)
+            }
+        }
+        if let service { schedule(service, at: .parse) }
+    }
+
+    /// The connection's user is typing in `room`, as its client meant at `sentAt`.
+    public func typing(_ connection: Int, room: Int, sentAt: SimulationInstant) {
+        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        heard(from: connection)
+        let target = rooms[room]
+        toHomeNode(of: room) { engine in engine.send(to: target) { $0.typing(user, sentAt: sentAt) } }
+    }
+
+    /// The connection's user moved its cursor in `room`, as its client meant at `sentAt`.
+    public func cursor(_ connection: Int, room: Int, sentAt: SimulationInstant) {
+        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        heard(from: connection)
+        let target = rooms[room]
+        toHomeNode(of: room) { engine in engine.send(to: target) { $0.cursor(user, sentAt: sentAt) } }
+    }
+
+    /// The connection's user has received (or read) `room` up to `upTo`.
+    public func receipt(_ connection: Int, room: Int, _ kind: ReceiptKind, upTo: Int, sentAt: SimulationInstant? = nil) {
+        let sentAt = sentAt ?? engine.now
+        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        heard(from: connection)
+        let target = rooms[room]
+        toHomeNode(of: room) { engine in engine.send(to: target) { $0.receipt(user, kind, upTo: upTo, sentAt: sentAt) } }
+    }
+
+    /// The client saw a gap in `offset.room` after `offset.sequence`: asks the room for the rest.
+    public func fetchMissing(_ connection: Int, after offset: RoomOffset) {
+        guard let user = connections[connection]?.user, rooms.indices.contains(offset.room) else { return }
+        heard(from: connection)
+        recover(connection, user: user, from: offset)
+    }
+
+    /// The connection asks for the page of `room`'s history before `cursor` (newest when nil).
+    public func history(_ connection: Int, room: Int, before cursor: Int?) {
+        guard connections[connection] != nil, rooms.indices.contains(room) else { return }
+        heard(from: connection)
+        let target = rooms[room]
+        let origin = id
+        toHomeNode(of: room) { engine in
+            engine.send(to: target) { $0.history(before: cursor, replyTo: origin, connection: connection) }
+        }
+    }
+
+    /// Asks `offset.room` to send the connection everything after `offset`.
+    func recover(_ connection: Int, user: Int, from offset: RoomOffset) {
+        let target = rooms[offset.room]
+        let origin = id
+        toHomeNode(of: offset.room) { engine in
+            engine.send(to: target) { room in room.recover(user: user, from: offset, replyTo: origin, connection: connection) }
+        }
+    }
+
+    /// Runs `body` when a message from this node reaches the home node of `room`: at once on
+    /// the home node, after a node-link hop from any other.
+    func toHomeNode(of room: Int, _ body: @escaping @Sendable (Engine) -> Void) {
+        let home = room % Swift.max(1, nodeLinks.count)
+        guard home != id else { return body(engine) }
+        guard case .arrives(let arrival) = nodeLinks[home].transmit(at: engine.now) else { return }
+        engine.send(to: self, at: arrival) { node in body(node.engine) }
+    }
+
+    // MARK: Subscriptions and presence
+
+    /// Sends `room`'s frames to `connection` from now on; the first of its user's connections
+    /// there announces the user's presence.
+    func subscribe(_ connection: Int, to room: Int) {
+        guard let index = connections.index(forKey: connection), !connections[slot: index].rooms.contains(room) else {
+            return
+        }
+        connections[slot: index].rooms.append(room)
+        let user = connections[slot: index].user
+        if subscriptions.subscribe(connection: connection, user: user, to: room) { announce(user, online: true, in: room) }
+    }
+
+    /// Stops sending `rooms`' frames to `connection`; the last of its user's connections in a
+    /// room announces the user's absence.
+    func unsubscribe(_ connection: Int, user: Int, rooms: [Int]) {
+        for room in rooms where subscriptions.unsubscribe(connection: connection, user: user, from: room) {
+            announce(user, online: false, in: room)
+        }
+    }
+
+    /// Tells `room`'s members, after the presence delay, that `user` came or went.
+    private func announce(_ user: Int, online: Bool, in room: Int) {
+        guard rooms.indices.contains(room) else { return }
+        let target = rooms[room]
+        let changedAt = engine.now
+        telemetry.record(PresenceChanged(room: room, user: user, online: online), at: changedAt)
+        engine.send(to: self, after: presenceDelay) { node in
+            node.toHomeNode(of: room) { engine in
+                engine.send(to: target) { $0.presence(user, isOnline: online, at: changedAt) }
+            }
+        }
+    }
+}
