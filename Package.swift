@@ -76,7 +76,7 @@ let package = Package(
                 "SimSupport", "SimRuntime", "SimEvents", "SimModel", "SimCheckers", "SimMetrics", "SimReports", "Scenarios",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strictSwift + [.define("SIMRUN_JEMALLOC", .when(traits: ["Jemalloc"]))],
+            swiftSettings: strictSwift,
             linkerSettings: [.linkedLibrary("jemalloc", .when(traits: ["Jemalloc"]))]
         ),
         .testTarget(name: "SimRuntimeTests", dependencies: ["SimSupport", "SimRuntime"], swiftSettings: strictSwift),

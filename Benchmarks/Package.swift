@@ -26,6 +26,7 @@ let package = Package(
             dependencies: [
                 .product(name: "SimEngine", package: "simrun"),
                 .product(name: "SimTesting", package: "simrun"),
+                .product(name: "Scenarios", package: "simrun"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Clients",

@@ -2,6 +2,9 @@ import Benchmark
 
 /// Resident bytes per connected client, once all have joined; smaller is better.
 private let bytesPerClient = BenchmarkMetric.custom("bytes/client", polarity: .prefersSmaller, useScalingFactor: false)
+/// Resident bytes 3 s into an open-load run; smaller is better, and equal whatever its length.
+private let residentAtThreeSeconds = BenchmarkMetric.custom("resident bytes at 3 s", polarity: .prefersSmaller,
+                                                           useScalingFactor: false)
 /// Engine events per wall-clock second over the run; larger is better.
 private let eventsPerSecond = BenchmarkMetric.custom("events/s", polarity: .prefersLarger, useScalingFactor: false)
 
@@ -21,6 +24,12 @@ let benchmarks: @Sendable () -> Void = {
                 benchmark.measurement(bytesPerClient, Int(result.bytesPerClient))
                 benchmark.measurement(eventsPerSecond, Int(Double(result.events) / result.wallSeconds))
             }
+        }
+    }
+    for seconds in [60, 3_000] {
+        Benchmark("OpenLoad.\(seconds)s", configuration: .init(metrics: [.wallClock, residentAtThreeSeconds], maxIterations: 3)) {
+            benchmark in
+            benchmark.measurement(residentAtThreeSeconds, OpenLoadMemory.residentBytesThreeSecondsIn(duration: .seconds(seconds)))
         }
     }
 }

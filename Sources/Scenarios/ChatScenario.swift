@@ -211,7 +211,9 @@ public struct ChatScenario: Scenario {
             }
         }
         if case .open(let stages) = load {
-            engine.spawn { await LoadModel.drive(stages, clients: actors, messageBytes: messageBytes, from: start, until: end, in: engine) }
+            let generator = OpenLoadGenerator(engine: engine, stages: stages, clients: actors, messageBytes: messageBytes,
+                                              from: start, until: end)
+            engine.send(to: generator) { $0.begin() }
         }
         for fault in faults {
             engine.spawn { await fault.inflict(on: messaging, from: start, in: engine) }

@@ -53,25 +53,6 @@ public enum LoadModel: Equatable, Sendable {
         }
         return from
     }
-
-    /// Sends messages from `clients` at the stages' rate until `end` (a non-homogeneous Poisson
-    /// process, drawn by thinning at the highest rate).
-    static func drive(_ stages: [LoadStage], clients: [Client], messageBytes: Int, from start: SimulationInstant,
-                      until end: SimulationInstant, in engine: Engine) async {
-        guard let peak = stages.map(\.target).max(), peak > 0, !clients.isEmpty else { return }
-        var random = engine.random("scenario.open_load")
-        let gap = Distribution.exponential(mean: 1 / peak)
-        var next = start
-        while true {
-            next = next.advanced(by: .nanoseconds(gap.sampleNanoseconds(using: &random)))
-            guard next < end else { return }
-            let accept = random.nextUnitInterval() * peak < rate(at: start.duration(to: next), stages: stages)
-            let client = clients[Int(random.next(below: UInt64(clients.count)))]
-            guard accept else { continue }
-            let sentAt = next
-            engine.send(to: client, at: sentAt) { $0.postToRandomRoom(bytes: messageBytes, sentAt: sentAt) }
-        }
-    }
 }
 
 extension LoadModel: Codable {

@@ -6,6 +6,8 @@ public struct RunProgress: Sendable {
     public var now: SimulationInstant
     /// Units of work the engine has executed (0 in live mode).
     public var events: UInt64
+    /// Work waiting for a future instant (0 in live mode).
+    public var pendingTimers: Int
     /// Clients connected now.
     public var connectedClients: Int64
     /// Guarantee violations found so far by the checks that judge as events arrive.

@@ -112,7 +112,7 @@ public struct ScenarioRunner: Sendable {
         /// The engine's monitor: the run's progress for `monitor`.
         func monitor(_ monitor: @escaping @Sendable (RunProgress) -> Bool) -> @Sendable (EngineProgress) -> Bool {
             { [metrics, recorder] progress in
-                monitor(RunProgress(now: progress.now, events: progress.events,
+                monitor(RunProgress(now: progress.now, events: progress.events, pendingTimers: progress.pendingTimers,
                                     connectedClients: metrics.value(of: .connectedClients),
                                     violations: recorder.withObserver { $0.violationsSoFar }))
             }

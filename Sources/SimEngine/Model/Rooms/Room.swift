@@ -17,14 +17,14 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
 
     /// The room's id.
     public nonisolated let id: Int
-    private let engine: Engine
-    private let telemetry: Telemetry
-    private let nodes: [GatewayNode<Peer>]
+    let engine: Engine
+    let telemetry: Telemetry
+    let nodes: [GatewayNode<Peer>]
     private let bus: Bus<RoomBroadcast>?
-    private let store: Store
+    let store: Store
     private let guarantee: DeliveryGuarantee
     private var nodeLinks: [NetworkLink]
-    private var membership = RoomMembership()
+    var membership = RoomMembership()
     private var dedup: DedupWindow
     /// Client message ids being written now (effectively-once drops their retries).
     private var writing: Set<UInt64> = []
@@ -35,15 +35,15 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     private let firstResponse: LatencyHandle
     /// Posts whose writes finish out of order commit in arrival order.
     private var commits = OrderedCompletion<StoredPost>()
-    private var log: RoomLog
-    private var typists: TypingTracker
-    private var receipts = ReceiptLedger()
-    private var receiptFlushScheduled = false
+    var log: RoomLog
+    var typists: TypingTracker
+    var receipts = ReceiptLedger()
+    var receiptFlushScheduled = false
     /// When the oldest marker waiting for the next flush was sent, per (reader, kind).
-    private var receiptsWaitingSince: [ReceiptWait: SimulationInstant] = [:]
-    private let receiptBatch: Duration
-    private let presenceRoomLimit: Int
-    private let faults: FaultConfiguration
+    var receiptsWaitingSince: [ReceiptWait: SimulationInstant] = [:]
+    let receiptBatch: Duration
+    let presenceRoomLimit: Int
+    let faults: FaultConfiguration
     /// Posts refused because the sender may not post.
     public private(set) var refused = 0
     /// Retried posts recognised as duplicates and not stored again.
@@ -206,85 +206,6 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         }
     }
 
-    // MARK: Presence, typing and receipts
-
-    /// `user` came into the room's reach or left it at `at`: members are told, unless the room
-    /// is larger than the presence limit.
-    public func presence(_ user: Int, isOnline: Bool, at: SimulationInstant) {
-        guard membership.roles.count <= presenceRoomLimit else { return }
-        broadcast(.presence(room: id, user: user, isOnline: isOnline, at: at))
-    }
-
-    /// `user` moved its cursor: members see it move; nothing is stored.
-    public func cursor(_ user: Int, sentAt: SimulationInstant) {
-        guard membership.roles[user] != nil else { return }
-        broadcast(.cursor(room: id, user: user, at: sentAt))
-    }
-
-    /// `user` is typing, as its client meant at `sentAt`. Members see the indicator start, and
-    /// see it stop when it expires without renewal; nothing is stored.
-    public func typing(_ user: Int, sentAt: SimulationInstant) {
-        guard membership.roles[user] != nil else { return }
-        let now = engine.now
-        guard typists.typing(user: user, room: id, at: now) else {
-            return telemetry.record(TypingRenewed(room: id, user: user), at: now)
-        }
-        telemetry.record(TypingStarted(room: id, user: user), at: now)
-        broadcast(.typing(room: id, user: user, isTyping: true, at: sentAt))
-        scheduleTypingExpiry(user, at: typists.expiry(user: user, room: id)!)
-    }
-
-    private func scheduleTypingExpiry(_ user: Int, at instant: SimulationInstant) {
-        engine.send(to: self, at: instant) { room in
-            guard let expiry = room.typists.expiry(user: user, room: room.id) else { return }
-            if expiry > room.engine.now { return room.scheduleTypingExpiry(user, at: expiry) }
-            room.typists.stopped(user: user, room: room.id)
-            room.telemetry.record(TypingStopped(room: room.id, user: user), at: room.engine.now)
-            room.broadcast(.typing(room: room.id, user: user, isTyping: false, at: room.engine.now))
-        }
-    }
-
-    /// `user` has received (or read) the room up to `upTo`. Markers are batched and each batch
-    /// tells the senders of the messages it covers, never the reader about their own.
-    public func receipt(_ user: Int, _ kind: ReceiptKind, upTo: Int, sentAt: SimulationInstant) {
-        guard membership.roles[user] != nil, upTo <= log.lastSequence else { return }
-        guard receipts.record(kind, user: user, room: id, upTo: upTo) else { return }
-        let wait = ReceiptWait(user: user, kind: kind)
-        receiptsWaitingSince[wait] = Swift.min(receiptsWaitingSince[wait] ?? sentAt, sentAt)
-        guard !receiptFlushScheduled else { return }
-        receiptFlushScheduled = true
-        engine.send(to: self, after: receiptBatch) { room in room.flushReceipts() }
-    }
-
-    private struct ReceiptWait: Hashable, Sendable {
-        var user: Int
-        var kind: ReceiptKind
-    }
-
-    /// Stores the batch's markers in one write, then tells the senders; a failed write keeps
-    /// the batch for the next flush.
-    private func flushReceipts() {
-        store.write(for: self) { room, outcome in
-            room.receiptFlushScheduled = false
-            guard case .success = outcome else {
-                room.receiptFlushScheduled = true
-                return room.engine.send(to: room, after: room.receiptBatch) { $0.flushReceipts() }
-            }
-            let waiting = room.receiptsWaitingSince
-            room.receiptsWaitingSince.removeAll(keepingCapacity: true)
-            for receipt in room.receipts.flush() {
-                let since = waiting[ReceiptWait(user: receipt.user, kind: receipt.kind)] ?? room.engine.now
-                var recipients = room.log.senders(notifiedOf: receipt.user, after: receipt.from, upTo: receipt.upTo)
-                if room.faults.receiptsToReader { recipients.append(receipt.user) }
-                for sender in recipients {
-                    room.telemetry.record(ReceiptSent(reader: receipt.user, room: room.id, kind: receipt.kind,
-                                                      upTo: receipt.upTo, recipient: sender), at: room.engine.now)
-                    room.onNode(sender % room.nodes.count) { $0.send(.receipt(receipt, since: since), toUser: sender) }
-                }
-            }
-        }
-    }
-
     /// Sends `user`, through node `origin`'s `connection`, every message after `offset`, or
     /// tells it that they cannot all be given. The history is read from the store first.
     public func recover(user: Int, from offset: RoomOffset, replyTo origin: Int, connection: Int) {
@@ -305,12 +226,12 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     }
 
     /// Sends `frame` to `connection` on node `origin`, over the node link unless it is home.
-    private func reply(_ frame: ServerFrame, to origin: Int, _ connection: Int) {
+    func reply(_ frame: ServerFrame, to origin: Int, _ connection: Int) {
         onNode(origin) { $0.send(frame, to: connection) }
     }
 
     /// Runs `body` on node `origin`: at once on the home node, after a node-link hop elsewhere.
-    private func onNode(_ origin: Int, _ body: @escaping @Sendable (isolated GatewayNode<Peer>) -> Void) {
+    func onNode(_ origin: Int, _ body: @escaping @Sendable (isolated GatewayNode<Peer>) -> Void) {
         let node = nodes[origin]
         guard origin != homeNode else { return engine.send(to: node, body) }
         guard case .arrives(let arrival) = nodeLinks[origin].transmit(at: engine.now) else { return }

@@ -51,6 +51,9 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     /// Units of work executed so far.
     @exclusivity(unchecked) private(set) var executed: UInt64 = 0
 
+    /// Work waiting for a future instant.
+    var pendingTimers: Int { timers.count }
+
     private let foreignWork = Mutex<ForeignWork>(ForeignWork())
     private let foreignCount = Atomic<Int>(0)
 
