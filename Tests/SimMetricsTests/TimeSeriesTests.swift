@@ -2,7 +2,6 @@ import Testing
 @testable import SimRuntime
 @testable import SimMetrics
 import SimEvents
-@testable import SimReports
 
 @Suite("Time series")
 struct TimeSeriesTests {

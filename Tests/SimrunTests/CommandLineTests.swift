@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import SimCheckers
 
 @Suite("simrun command line", .serialized)
 struct CommandLineTests {
