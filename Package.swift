@@ -50,7 +50,7 @@ let package = Package(
             "SimSupport", "SimRuntime", "SimEvents", .product(name: "DequeModule", package: "swift-collections"),
         ]),
         layer("SimCheckers", folder: "Checkers", dependencies: [
-            "SimRuntime", "SimEvents", .product(name: "DequeModule", package: "swift-collections"),
+            "SimSupport", "SimRuntime", "SimEvents", .product(name: "DequeModule", package: "swift-collections"),
         ]),
         layer("SimMetrics", folder: "Metrics", dependencies: [
             "SimSupport", "SimRuntime", "SimEvents", .product(name: "Histogram", package: "hdrhistogram-swift"),

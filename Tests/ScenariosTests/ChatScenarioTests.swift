@@ -27,7 +27,7 @@ struct ChatScenarioTests {
         #expect(messages.delivered == messages.expectedDeliveries)
         #expect(messages.lost == 0 && messages.duplicates == 0)
         #expect(result.summary.invariants.allSatisfy { $0.status == .pass })
-        #expect(result.summary.invariants.count == 14)
+        #expect(result.summary.invariants.count == 16)
     }
 
     @Test func theSameSeedReplaysTheSameRun() async throws {
@@ -188,9 +188,12 @@ struct ChatScenarioTests {
         #expect(mobile.p50Ms > broadband.p50Ms + 50)
         // About six broadband recipients for every three mobile and one flaky.
         #expect(broadband.count > mobile.count && mobile.count > flaky.count)
-        // Flaky clients lose their network and fetch what they missed.
+        // Flaky clients lose their network and fetch the messages they missed; the presence changes
+        // they missed nothing resends, and the checker says so.
         #expect((latency["gap_recovery"]?.count ?? 0) > 0)
-        #expect(summary.violations.isEmpty, "\(summary.violations)")
+        #expect(summary.violations.count == 1 && summary.violations[0].hasPrefix("presence_within_bound"),
+                "\(summary.violations)")
+        #expect(summary.invariants.first { $0.name == "presence_within_bound" }?.firstViolation?.contains("never learned") == true)
     }
 
     @Test func sessionsEndAndTheirClientsLeaveWithoutAnythingOwedGoingMissing() async throws {

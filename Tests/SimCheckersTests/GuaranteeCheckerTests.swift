@@ -9,7 +9,7 @@ struct GuaranteeCheckerTests {
     private static let parameters = CheckParameters(
         guarantee: .effectivelyOnce, dedupWindow: 120_000_000_000, rateLimit: 2, rateWindow: 60_000_000_000,
         typingExpiry: 5_000_000_000, presenceBound: 5_000_000_000, notificationAttempts: 3,
-        notificationDeadline: 100_000_000_000)
+        notificationDeadline: 100_000_000_000, presenceRoomLimit: 1_000)
 
     /// Events at whole seconds, after the parameters.
     private static func violated(by events: [(seconds: Int64, event: any TraceEventPayload)], endingAt end: Int64 = 10) -> [String] {
@@ -38,6 +38,16 @@ struct GuaranteeCheckerTests {
         ("no_silent_loss", [
             (0, MemberJoined(user: 1, room: 0)),
             (1, MessageAccepted(room: 0, sequence: 1, user: 2, clientMessage: 1)),
+        ]),
+        ("delivery_follows_acceptance", [
+            (0, MemberJoined(user: 1, room: 0)),
+            (2, MessageDelivered(user: 1, room: 0, sequence: 1)),
+            (3, MessageAccepted(room: 0, sequence: 1, user: 2, clientMessage: 1)),
+            (4, MessageDelivered(user: 1, room: 0, sequence: 1)),
+        ]),
+        ("delivery_only_to_members", [
+            (1, MessageAccepted(room: 0, sequence: 1, user: 2, clientMessage: 1)),
+            (2, MessageDelivered(user: 1, room: 0, sequence: 1)),
         ]),
         ("per_sender_fifo", [
             (1, MessageAccepted(room: 0, sequence: 1, user: 2, clientMessage: 8)),
@@ -97,7 +107,7 @@ struct GuaranteeCheckerTests {
             (4, TypingStarted(room: 0, user: 1)), (6, TypingRenewed(room: 0, user: 1)), (11, TypingStopped(room: 0, user: 1)),
             (5, RequestAdmitted(user: 4)), (30, RequestAdmitted(user: 4)), (66, RequestAdmitted(user: 4)),
             (5, NotificationCreated(id: 1, user: 1)), (5, BadgeChanged(user: 1, badge: 1)),
-            (5, NotificationAttempted(id: 1, user: 1, channel: .push, attempt: 3)),
+            (5, NotificationAttempted(id: 1, user: 1, channel: .push, attempt: 1)),
             (6, NotificationEnded(id: 1, user: 1, delivered: true, channel: .push)),
             (7, NotificationRead(id: 1, user: 1, cutoff: SimulationInstant(nanoseconds: 5_000_000_000))), (7, BadgeChanged(user: 1, badge: 0)),
         ], endingAt: 70).isEmpty)

@@ -66,7 +66,8 @@ struct ReportFormatsTests {
     @Test func theJUnitFileParsesAndFailsEachViolatedGuarantee() {
         let (counter, parsed) = parse(JUnitReport.xml(for: summary(violated: true)))
         #expect(parsed)
-        #expect(counter.testCases == ["guarantee.per_room_order", "guarantee.no_duplicate_delivery", "guarantee.no_silent_loss"])
+        #expect(counter.testCases == ["guarantee.per_room_order", "guarantee.no_duplicate_delivery", "guarantee.no_silent_loss",
+                                      "guarantee.delivery_follows_acceptance", "guarantee.delivery_only_to_members"])
         #expect(counter.failures == ["guarantee.per_room_order", "guarantee.no_silent_loss"])
         #expect(counter.failureText.contains("client-3 received seq 5 of room-1 <& \"quoted\"> but expected seq 4"))
         #expect(counter.failureText.contains("reproduce: simrun run quickstart --seed 7"))
@@ -75,7 +76,7 @@ struct ReportFormatsTests {
     @Test func aCleanRunHasNoJUnitFailures() {
         let (counter, parsed) = parse(JUnitReport.xml(for: summary(violated: false)))
         #expect(parsed)
-        #expect(counter.testCases.count == 3)
+        #expect(counter.testCases.count == 5)
         #expect(counter.failures.isEmpty)
     }
 

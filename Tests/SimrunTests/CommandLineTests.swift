@@ -113,7 +113,7 @@ struct CommandLineTests {
         let check = try SimrunBinary.run(["check", path])
         #expect(check.status == 2)
         #expect(check.standardOutput.contains("client-1 received seq 2 of room-0"))
-        #expect(check.standardOutput.contains("but expected seq 1"))
+        #expect(check.standardOutput.contains("but had not received, nor been told it cannot have, seq 1"))
     }
 
     @Test(arguments: [
@@ -154,7 +154,7 @@ struct CommandLineTests {
         let summary = try SimrunBinary.summary(in: out)
         #expect(summary["mode"] as? String == "live")
         let invariants = summary["invariants"] as? [[String: Any]] ?? []
-        #expect(invariants.count == 14 && invariants.allSatisfy { $0["status"] as? String == "pass" },
+        #expect(invariants.count == 16 && invariants.allSatisfy { $0["status"] as? String == "pass" },
                 "\(invariants.filter { $0["status"] as? String != "pass" })")
         let messages = summary["messages"] as? [String: Any]
         #expect((messages?["delivered"] as? Int ?? 0) > 0)

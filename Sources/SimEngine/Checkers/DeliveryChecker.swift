@@ -1,170 +1,218 @@
-public import SimRuntime
 public import SimEvents
+public import SimRuntime
 
-/// Checks the delivery guarantees over a stream of trace events: per-room order (each member
-/// receives a room's messages in sequence, with no gap it was not told of, so that after a
-/// reconnect every message was recovered or reported lost, never silently skipped), no
-/// duplicate delivery, and no silent loss (each member receives every message accepted while
-/// it was in the room, unless its client reported it missing). Silent loss violates
-/// at-least-once and effectively-once; under at-most-once it is counted, not a violation.
+/// Checks the delivery guarantees by construction, per member and room: what the room owed the
+/// member against what arrived, by sequence number.
 ///
-/// The same checker runs online, fed by the trace recorder as events happen, and offline over
-/// a trace file (`simrun check`). Memory is bounded by the number of (member, room) pairs.
+/// A member is owed every message its room accepted while it was a member: from its join to
+/// the moment its leave took effect in the room (`member_left`). Each owed message must arrive
+/// once, or be reported missing by the member's client (`gap_reported`), and messages arrive in
+/// the room's order, with no skip the client was not told of.
+///
+/// - `per_room_order`: a member skipped ahead over messages it neither received nor was told it
+///   cannot have.
+/// - `no_duplicate_delivery`: a member received a message it had already received.
+/// - `no_silent_loss`: an owed message never arrived and was never reported missing (counted,
+///   not a violation, under at-most-once).
+/// - `delivery_follows_acceptance`: a message arrived before its room accepted it.
+/// - `delivery_only_to_members`: a message arrived at someone who was not a member when the room
+///   accepted it (never joined, joined later, or had left).
+///
+/// The same checker runs online and over a trace file. Memory is bounded by the (member, room)
+/// pairs: what each member has is a watermark plus the few ranges that came out of order.
 public struct DeliveryChecker: GuaranteeChecker {
     private struct MemberKey: Hashable, Sendable {
         var user: Int
         var room: Int
     }
 
-    private struct MemberState: Sendable {
-        /// The room's last accepted sequence when the member (last) joined.
+    private struct Membership: Sendable {
+        /// The room's last accepted sequence when the membership began.
         var joinedAfter: Int
-        /// Whether the member is in the room now.
-        var isMember = true
-        /// What earlier memberships, ended by leaving, were owed.
-        var owedBefore = 0
-        var lastReceived: Int
-        var received = 0
-        /// Messages the member was told it cannot have.
-        var reportedMissing = 0
+        /// The room's last accepted sequence when the membership ended, once it has.
+        var leftAfter: Int?
+        /// What the member has accounted for: received, or reported missing.
+        var accounted: AccountedSequences
+        /// The highest sequence the member received or was told it cannot have.
+        var reached: Int
     }
 
     private var lastAccepted: [Int: Int] = [:]
-    private var members: [MemberKey: MemberState] = [:]
+    private var members: [MemberKey: Membership] = [:]
     private var counts = DeliveryReport()
     private var guarantee = DeliveryGuarantee.atMostOnce
-    private var firstDuplicate: String?
+    private var order = GuaranteeFinding(name: "per_room_order")
+    private var duplicates = GuaranteeFinding(name: "no_duplicate_delivery")
+    private var causality = GuaranteeFinding(name: "delivery_follows_acceptance")
+    private var outsiders = GuaranteeFinding(name: "delivery_only_to_members")
+    /// Loss in memberships already ended and judged.
+    private var endedLoss = (count: 0, first: String?.none)
 
     public init() {}
 
-    /// Takes one event into account.
-    public mutating func observe(_ event: TraceEvent, at time: SimulationInstant) {
+    public mutating func observe(_ event: TraceEvent, at time: SimulationInstant, line: Int) {
         switch event {
-        case .memberJoined(let joined):
-            let (user, room) = (joined.user, joined.room)
-            // Joining again (with another role) changes nothing the member is owed; joining
-            // after leaving starts a new membership at the room's current position.
-            let key = MemberKey(user: user, room: room)
-            let last = lastAccepted[room] ?? 0
-            guard var member = members[key] else {
-                members[key] = MemberState(joinedAfter: last, lastReceived: last)
-                return
-            }
-            guard !member.isMember else { return }
-            member.isMember = true
-            member.joinedAfter = last
-            member.lastReceived = Swift.max(member.lastReceived, last)
-            members[key] = member
-        case .memberLeft(let left):
-            let (user, room) = (left.user, left.room)
-            let key = MemberKey(user: user, room: room)
-            guard var member = members[key], member.isMember else { return }
-            // A member who leaves was owed what it had by then; messages still on their way to
-            // it when the room processed the leave are not owed (its client has let the room go).
-            member.owedBefore += member.lastReceived - member.joinedAfter
-            member.isMember = false
-            members[key] = member
         case .checkParameters(let parameters):
             guarantee = parameters.guarantee
         case .messageSent:
             counts.sent += 1
         case .messageAccepted(let accepted):
-            let (room, sequence) = (accepted.room, accepted.sequence)
             counts.accepted += 1
-            lastAccepted[room] = Swift.max(lastAccepted[room] ?? 0, sequence)
-        case .messageDelivered(let delivered):
-            let (user, room, sequence) = (delivered.user, delivered.room, delivered.sequence)
-            counts.delivered += 1
-            let key = MemberKey(user: user, room: room)
-            guard var member = members[key] else {
-                recordOrderViolation("client-\(user) received seq \(sequence) of room-\(room) at \(time), a room it never joined")
-                return
-            }
-            // A skip ahead breaks the order; a step back is a message the skip already counted,
-            // or a duplicate, which the duplicate check counts.
-            let expected = member.lastReceived + 1
-            if sequence > expected {
-                recordOrderViolation("client-\(user) received seq \(sequence) of room-\(room) at \(time) but expected seq \(expected)")
-            }
-            if sequence <= member.lastReceived, firstDuplicate == nil {
-                firstDuplicate = "client-\(user) received seq \(sequence) of room-\(room) again at \(time)"
-            }
-            member.lastReceived = Swift.max(member.lastReceived, sequence)
-            member.received += 1
+            lastAccepted[accepted.room] = Swift.max(lastAccepted[accepted.room] ?? 0, accepted.sequence)
+        case .memberJoined(let joined):
+            join(MemberKey(user: joined.user, room: joined.room))
+        case .memberLeft(let left):
+            let key = MemberKey(user: left.user, room: left.room)
+            guard var member = members[key], member.leftAfter == nil else { return }
+            member.leftAfter = lastAccepted[left.room] ?? 0
             members[key] = member
+        case .messageDelivered(let delivered):
+            counts.delivered += 1
+            deliver(delivered, at: time, line: line)
         case .gapReported(let gap):
-            let (user, room, after, upTo) = (gap.user, gap.room, gap.after, gap.upTo)
-            let key = MemberKey(user: user, room: room)
-            guard var member = members[key] else { return }
-            // Only messages not already received count, and a gap never moves the member back.
-            let start = Swift.max(after, member.lastReceived)
-            if upTo > start {
-                member.reportedMissing += upTo - start
-                member.lastReceived = upTo
-            }
+            let key = MemberKey(user: gap.user, room: gap.room)
+            guard var member = members[key], gap.upTo > gap.after else { return }
+            // Only what the member was owed and had not accounted for counts as reported.
+            let owedUpTo = member.leftAfter ?? lastAccepted[gap.room] ?? 0
+            let start = Swift.max(gap.after, member.joinedAfter) + 1
+            let end = Swift.min(gap.upTo, owedUpTo)
+            if start <= end { counts.reportedLost += member.accounted.insert(start...end) }
+            member.reached = Swift.max(member.reached, gap.upTo)
             members[key] = member
         default:
             break
         }
     }
 
-    public func findings(at end: SimulationInstant) -> [GuaranteeFinding] {
-        Self.findings(for: report, lossIsViolation: guarantee != .atMostOnce, firstDuplicate: firstDuplicate, firstLoss: firstLoss)
+    /// A membership begins, unless the user is a member already (joining again with another
+    /// role changes nothing owed). Joining after leaving judges the ended membership.
+    private mutating func join(_ key: MemberKey) {
+        let last = lastAccepted[key.room] ?? 0
+        if let member = members[key] {
+            guard let leftAfter = member.leftAfter else { return }
+            let missing = member.accounted.unaccounted(upTo: leftAfter)
+            let lost = missing.reduce(0) { $0 + $1.count }
+            if lost > 0, endedLoss.first == nil {
+                endedLoss.first = Self.describeLoss(of: key.user, in: key.room, missing: missing, lost: lost, owedUpTo: leftAfter)
+            }
+            endedLoss.count += lost
+            counts.owed += leftAfter - member.joinedAfter
+        }
+        members[key] = Membership(joinedAfter: last, accounted: AccountedSequences(after: last), reached: last)
     }
 
-    /// The delivery findings `report` amounts to.
+    private mutating func deliver(_ delivered: MessageDelivered, at time: SimulationInstant, line: Int) {
+        let (user, room, sequence) = (delivered.user, delivered.room, delivered.sequence)
+        let what = "client-\(user) received seq \(sequence) of room-\(room) at \(time)"
+        guard sequence <= lastAccepted[room] ?? 0 else {
+            return causality.record("\(what), before room-\(room) accepted it (its last accepted was seq "
+                                    + "\(lastAccepted[room] ?? 0))", line: line)
+        }
+        let key = MemberKey(user: user, room: room)
+        guard var member = members[key] else {
+            return outsiders.record("\(what), a room it never joined", line: line)
+        }
+        guard sequence > member.joinedAfter else {
+            return outsiders.record("\(what), accepted before it joined (after seq \(member.joinedAfter))", line: line)
+        }
+        if let leftAfter = member.leftAfter, sequence > leftAfter {
+            return outsiders.record("\(what), accepted after it left (the room owed it up to seq \(leftAfter))", line: line)
+        }
+        guard !member.accounted.contains(sequence) else {
+            counts.duplicates += 1
+            return duplicates.record("\(what) again", line: line)
+        }
+        // A skip ahead over messages the member neither has nor was told of breaks the order.
+        if sequence > member.reached + 1 {
+            let reached = member.reached
+            let skipped = member.accounted.unaccounted(upTo: sequence - 1).compactMap { range -> ClosedRange<Int>? in
+                let start = Swift.max(range.lowerBound, reached + 1)
+                return start <= range.upperBound ? start...range.upperBound : nil
+            }
+            if !skipped.isEmpty {
+                counts.orderViolations += 1
+                order.record("\(what) but had not received, nor been told it cannot have, \(Self.list(skipped))", line: line)
+            }
+        }
+        member.accounted.insert(sequence...sequence)
+        member.reached = Swift.max(member.reached, sequence)
+        members[key] = member
+    }
+
+    /// The delivery counts, with what is owed and lost judged as if the run ended now.
+    ///
+    /// - Complexity: O(m) in the (member, room) pairs.
+    public var report: DeliveryReport {
+        var report = counts
+        report.lost = endedLoss.count
+        for (key, member) in members {
+            let owedUpTo = member.leftAfter ?? lastAccepted[key.room] ?? 0
+            report.owed += Swift.max(0, owedUpTo - member.joinedAfter)
+            report.lost += member.accounted.unaccounted(upTo: owedUpTo).reduce(0) { $0 + $1.count }
+        }
+        report.firstOrderViolation = order.firstViolation
+        return report
+    }
+
+    public func findings(at end: SimulationInstant) -> [GuaranteeFinding] {
+        let report = report
+        var loss = GuaranteeFinding(name: "no_silent_loss")
+        if guarantee != .atMostOnce, report.lost > 0 {
+            loss.violations = report.lost
+            loss.firstViolation = "\(report.lost) of \(report.owed) owed deliveries never arrived and were never reported "
+                + "missing; first: " + (endedLoss.first ?? firstLoss ?? "not recorded")
+        }
+        return [order, duplicates, loss, causality, outsiders]
+    }
+
+    /// The first member, in (room, user) order, that lacks an owed message, with what it lacks.
+    private var firstLoss: String? {
+        let lacking = members.compactMap { key, member -> (MemberKey, [ClosedRange<Int>], Int)? in
+            let owedUpTo = member.leftAfter ?? lastAccepted[key.room] ?? 0
+            let missing = member.accounted.unaccounted(upTo: owedUpTo)
+            return missing.isEmpty ? nil : (key, missing, owedUpTo)
+        }
+        guard let (key, missing, owedUpTo) = lacking.min(by: { ($0.0.room, $0.0.user) < ($1.0.room, $1.0.user) }) else {
+            return nil
+        }
+        return Self.describeLoss(of: key.user, in: key.room, missing: missing, lost: missing.reduce(0) { $0 + $1.count },
+                                 owedUpTo: owedUpTo)
+    }
+
+    private static func describeLoss(of user: Int, in room: Int, missing: [ClosedRange<Int>], lost: Int,
+                                     owedUpTo: Int) -> String {
+        "client-\(user) in room-\(room) never received \(list(missing)) (\(lost) of the messages it was owed up to seq "
+            + "\(owedUpTo)) and was never told it cannot have them"
+    }
+
+    /// Sequence ranges as people read them: `seq 4`, `seq 4-9`, the first three and a count.
+    static func list(_ ranges: [ClosedRange<Int>]) -> String {
+        let shown = ranges.prefix(3).map { $0.count == 1 ? "seq \($0.lowerBound)" : "seq \($0.lowerBound)-\($0.upperBound)" }
+        let more = ranges.count > 3 ? " and \(ranges.count - 3) more runs" : ""
+        return shown.joined(separator: ", ") + more
+    }
+
+    /// Findings for `report` alone, for a summary made without the events.
     ///
     /// - Parameter lossIsViolation: whether the guarantee promises no silent loss (at-least-once
     ///   and effectively-once do; at-most-once does not).
-    public static func findings(for report: DeliveryReport, lossIsViolation: Bool, firstDuplicate: String? = nil,
-                                firstLoss: String? = nil) -> [GuaranteeFinding] {
+    public static func findings(for report: DeliveryReport, lossIsViolation: Bool) -> [GuaranteeFinding] {
         var loss = GuaranteeFinding(name: "no_silent_loss")
         if lossIsViolation, report.lost > 0 {
             loss.violations = report.lost
-            loss.firstViolation = "\(report.lost) of \(report.owed) owed deliveries never arrived and were never reported "
-                + "missing" + (firstLoss.map { "; first: \($0)" } ?? "")
+            loss.firstViolation = "\(report.lost) of \(report.owed) owed deliveries never arrived and were never reported missing"
         }
         var duplicates = GuaranteeFinding(name: "no_duplicate_delivery", violations: report.duplicates)
-        if report.duplicates > 0 { duplicates.firstViolation = firstDuplicate ?? "\(report.duplicates) deliveries made twice" }
-        return [
-            GuaranteeFinding(name: "per_room_order", violations: report.orderViolations,
-                             firstViolation: report.firstOrderViolation),
-            duplicates,
-            loss,
-        ]
-    }
-
-    /// The first member, in (room, user) order, that is missing a delivery, with what it missed.
-    private var firstLoss: String? {
-        let missing = members.filter { key, member in
-            let owed = member.owedBefore + (member.isMember ? (lastAccepted[key.room] ?? 0) - member.joinedAfter : 0)
-            return owed > member.received + member.reportedMissing
-        }
-        guard let (key, member) = missing.min(by: { ($0.key.room, $0.key.user) < ($1.key.room, $1.key.user) }) else { return nil }
-        return "client-\(key.user) in room-\(key.room) has everything up to seq \(member.lastReceived) of "
-            + "\(lastAccepted[key.room] ?? 0) but received \(member.received) of what it was owed"
+        if report.duplicates > 0 { duplicates.firstViolation = "\(report.duplicates) deliveries made twice" }
+        return [GuaranteeFinding(name: "per_room_order", violations: report.orderViolations,
+                                 firstViolation: report.firstOrderViolation),
+                duplicates, loss, GuaranteeFinding(name: "delivery_follows_acceptance"),
+                GuaranteeFinding(name: "delivery_only_to_members")]
     }
 
     /// Order violations so far: O(1), unlike ``report``, which walks every member.
     public var orderViolations: Int { counts.orderViolations }
 
-    /// The findings so far; loss and duplicates are judged as if the run had ended now.
-    ///
-    /// - Complexity: O(m) in the (member, room) pairs.
-    public var report: DeliveryReport {
-        var report = counts
-        for (key, member) in members {
-            let owed = member.owedBefore + (member.isMember ? (lastAccepted[key.room] ?? 0) - member.joinedAfter : 0)
-            report.owed += owed
-            report.reportedLost += member.reportedMissing
-            report.lost += Swift.max(0, owed - member.received - member.reportedMissing)
-            report.duplicates += Swift.max(0, member.received + member.reportedMissing - owed)
-        }
-        return report
-    }
-
-    private mutating func recordOrderViolation(_ description: String) {
-        counts.orderViolations += 1
-        if counts.firstOrderViolation == nil { counts.firstOrderViolation = description }
-    }
+    /// Violations of the guarantees judged as events arrive (cheap to poll).
+    public var violationsSoFar: Int { order.violations + duplicates.violations + causality.violations + outsiders.violations }
 }

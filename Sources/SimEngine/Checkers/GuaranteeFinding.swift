@@ -4,13 +4,18 @@ public struct GuaranteeFinding: Equatable, Sendable {
     public var name: String
     /// Violations found.
     public var violations: Int
-    /// The first violation: the offending events with their ids, virtual times and actors.
+    /// The first violation: the offending events with their clients, rooms, sequence numbers,
+    /// virtual times and trace lines.
     public var firstViolation: String?
+    /// The trace line of the event that showed the first violation (the file's line when the
+    /// run was written with `--trace`; its header is line 1).
+    public var firstLine: Int?
 
-    public init(name: String, violations: Int = 0, firstViolation: String? = nil) {
+    public init(name: String, violations: Int = 0, firstViolation: String? = nil, firstLine: Int? = nil) {
         self.name = name
         self.violations = violations
         self.firstViolation = firstViolation
+        self.firstLine = firstLine
     }
 
     /// Whether the guarantee held.
@@ -21,9 +26,13 @@ public struct GuaranteeFinding: Equatable, Sendable {
         held ? "\(name): held" : "\(name): \(violations) violation(s); first: \(firstViolation ?? "not recorded")"
     }
 
-    /// Counts one violation, keeping the description of the first.
-    public mutating func record(_ description: @autoclosure () -> String) {
-        if violations == 0 { firstViolation = description() }
+    /// Counts one violation, keeping the description of the first and the trace line of the
+    /// event that showed it.
+    public mutating func record(_ description: @autoclosure () -> String, line: Int? = nil) {
+        if violations == 0 {
+            firstViolation = description() + (line.map { " (trace line \($0))" } ?? "")
+            firstLine = line
+        }
         violations += 1
     }
 }

@@ -1,31 +1,154 @@
-public import SimRuntime
 public import SimEvents
+public import SimRuntime
+import SimSupport
 
-/// Checks that presence changes reach room members within the presence bound.
+/// Checks that presence converges: every member present in a room learns every change of
+/// another member's presence there, in the right state, within the presence bound, unless a
+/// later change of the same member supersedes it, the observer goes away or leaves first, or
+/// the room is larger than the presence room limit. Each change a member learns of must be one
+/// that happened, in the state it happened in. Deadlines are judged the moment the trace passes
+/// them.
+///
+/// A trace that does not give the presence room limit (schema version 1) is judged by lateness
+/// and state alone.
 public struct PresenceChecker: GuaranteeChecker {
+    private struct RoomUser: Hashable, Sendable {
+        var room: Int
+        var user: Int
+    }
+
+    /// A change some members have yet to learn of.
+    private struct Change: Sendable {
+        var time: Int64
+        var online: Bool
+        var observers: Set<Int>
+    }
+
     private var parameters: CheckParameters?
+    private var members: [Int: Set<Int>] = [:]
+    private var present: [Int: Set<Int>] = [:]
+    /// Per room, per user: the change its members have yet to learn of.
+    private var pending: [Int: [Int: Change]] = [:]
+    /// The last few changes of each member's presence, to tell a change that happened from one
+    /// that did not.
+    private var history: [RoomUser: [(time: Int64, online: Bool)]] = [:]
+    private var deadlines = DeadlineQueue<(member: RoomUser, time: Int64)>()
     private var finding = GuaranteeFinding(name: "presence_within_bound")
-    /// Presence changes seen by members.
+    /// Presence changes members learned of.
     public private(set) var seen = 0
 
     public init() {}
 
-    public mutating func observe(_ event: TraceEvent, at time: SimulationInstant) {
+    public mutating func advance(to time: SimulationInstant, line: Int) {
+        guard let earliest = deadlines.earliest, earliest < time.nanoseconds, let bound = parameters?.presenceBound else {
+            return
+        }
+        for (member, changedAt) in deadlines.popDue(before: time.nanoseconds) {
+            guard let change = pending[member.room]?[member.user], change.time == changedAt else { continue }
+            pending[member.room]?[member.user] = nil
+            guard !tooLarge(member.room) else { continue }
+            let owed = change.observers.intersection(present[member.room] ?? []).intersection(members[member.room] ?? [])
+            for observer in owed.sorted() {
+                finding.record("client-\(observer) never learned that client-\(member.user) went "
+                               + "\(change.online ? "online" : "offline") in room-\(member.room) at "
+                               + "\(SimulationInstant(nanoseconds: changedAt)), within the "
+                               + "\(DurationText.seconds(nanoseconds: bound)) bound (the trace reached \(time))", line: line)
+            }
+        }
+    }
+
+    public mutating func observe(_ event: TraceEvent, at time: SimulationInstant, line: Int) {
         switch event {
         case .checkParameters(let parameters):
             self.parameters = parameters
+        case .memberJoined(let joined):
+            members[joined.room, default: []].insert(joined.user)
+        case .memberLeft(let left):
+            members[left.room]?.remove(left.user)
+            forget(observer: left.user, in: left.room)
+        case .presenceChanged(let change):
+            changed(change, at: time)
         case .presenceSeen(let presence):
-            seen += 1
-            let changedAt = presence.changedAt.nanoseconds
-            guard let bound = parameters?.presenceBound, time.nanoseconds - changedAt > bound else { return }
-            finding.record("client-\(presence.observer) learned at \(time) that client-\(presence.user) went "
-                           + "\(presence.online ? "online" : "offline") in room-\(presence.room) at \(presence.changedAt): "
-                           + "\(Duration.nanoseconds(time.nanoseconds - changedAt)) later, beyond the "
-                           + "\(Duration.nanoseconds(bound)) bound")
+            learned(presence, at: time, line: line)
         default:
             break
         }
     }
 
-    public func findings(at end: SimulationInstant) -> [GuaranteeFinding] { [finding] }
+    private mutating func changed(_ change: PresenceChanged, at time: SimulationInstant) {
+        let member = RoomUser(room: change.room, user: change.user)
+        if change.online {
+            present[change.room, default: []].insert(change.user)
+        } else {
+            present[change.room]?.remove(change.user)
+            forget(observer: change.user, in: change.room)
+        }
+        var past = history[member] ?? []
+        past.append((time.nanoseconds, change.online))
+        if past.count > 4 { past.removeFirst() }
+        history[member] = past
+        // A later change supersedes one its observers have not learned of yet.
+        pending[change.room]?[change.user] = nil
+        guard let bound = parameters?.presenceBound, parameters?.presenceRoomLimit != nil, !tooLarge(change.room) else {
+            return
+        }
+        let observers = (present[change.room] ?? []).intersection(members[change.room] ?? []).subtracting([change.user])
+        guard !observers.isEmpty else { return }
+        pending[change.room, default: [:]][change.user] = Change(time: time.nanoseconds, online: change.online,
+                                                                observers: observers)
+        deadlines.add((member, time.nanoseconds), by: time.nanoseconds &+ bound)
+    }
+
+    private mutating func learned(_ presence: PresenceSeen, at time: SimulationInstant, line: Int) {
+        seen += 1
+        let changedAt = presence.changedAt.nanoseconds
+        let state = presence.online ? "online" : "offline"
+        let what = "client-\(presence.observer) learned at \(time) that client-\(presence.user) went \(state) in "
+            + "room-\(presence.room) at \(presence.changedAt)"
+        if let bound = parameters?.presenceBound, time.nanoseconds - changedAt > bound {
+            finding.record("\(what): \(DurationText.seconds(nanoseconds: time.nanoseconds - changedAt)) later, beyond the "
+                           + "\(DurationText.seconds(nanoseconds: bound)) bound", line: line)
+        }
+        let member = RoomUser(room: presence.room, user: presence.user)
+        if let past = history[member], let change = past.last(where: { $0.time == changedAt }) {
+            if change.online != presence.online {
+                finding.record("\(what), but it went \(change.online ? "online" : "offline") then", line: line)
+            }
+        } else if let past = history[member], let oldest = past.first, changedAt >= oldest.time {
+            finding.record("\(what), a change that never happened", line: line)
+        } else if history[member] == nil {
+            finding.record("\(what), a change that never happened", line: line)
+        }
+        if pending[presence.room]?[presence.user]?.time == changedAt {
+            pending[presence.room]?[presence.user]?.observers.remove(presence.observer)
+        }
+    }
+
+    /// `observer` is no longer there to learn of the room's changes.
+    private mutating func forget(observer: Int, in room: Int) {
+        guard let changes = pending[room] else { return }
+        for user in changes.keys { pending[room]?[user]?.observers.remove(observer) }
+    }
+
+    /// Whether the room is larger than the presence room limit, and so tells nobody.
+    private func tooLarge(_ room: Int) -> Bool {
+        guard let limit = parameters?.presenceRoomLimit else { return true }
+        return (members[room]?.count ?? 0) > limit
+    }
+
+    public func findings(at end: SimulationInstant) -> [GuaranteeFinding] {
+        var finding = finding
+        guard let bound = parameters?.presenceBound else { return [finding] }
+        let overdue = pending.flatMap { room, changes in changes.map { (room: room, user: $0.key, change: $0.value) } }
+            .filter { end.nanoseconds - $0.change.time > bound && !tooLarge($0.room) }
+            .sorted { ($0.change.time, $0.room, $0.user) < ($1.change.time, $1.room, $1.user) }
+        for (room, user, change) in overdue {
+            let owed = change.observers.intersection(present[room] ?? []).intersection(members[room] ?? [])
+            for observer in owed.sorted() {
+                finding.record("client-\(observer) never learned that client-\(user) went \(change.online ? "online" : "offline") "
+                               + "in room-\(room) at \(SimulationInstant(nanoseconds: change.time)), by the end (\(end))")
+            }
+        }
+        return [finding]
+    }
 }

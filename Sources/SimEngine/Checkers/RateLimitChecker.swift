@@ -1,6 +1,7 @@
 import DequeModule
-public import SimRuntime
 public import SimEvents
+public import SimRuntime
+import SimSupport
 
 /// Checks that no user had more requests admitted in any window than the rate limit allows.
 ///
@@ -13,7 +14,7 @@ public struct RateLimitChecker: GuaranteeChecker {
 
     public init() {}
 
-    public mutating func observe(_ event: TraceEvent, at time: SimulationInstant) {
+    public mutating func observe(_ event: TraceEvent, at time: SimulationInstant, line: Int) {
         switch event {
         case .checkParameters(let parameters):
             self.parameters = parameters
@@ -22,10 +23,10 @@ public struct RateLimitChecker: GuaranteeChecker {
             guard let parameters, parameters.rateLimit > 0 else { return }
             var times = admitted[user] ?? []
             while let first = times.first, time.nanoseconds - first >= parameters.rateWindow { times.removeFirst() }
-            if times.count >= parameters.rateLimit {
+            if times.count >= parameters.rateLimit, let first = times.first {
                 finding.record("client-\(user) had request \(times.count + 1) admitted at \(time) within "
-                               + "\(Duration.nanoseconds(parameters.rateWindow)) of its request at "
-                               + "\(SimulationInstant(nanoseconds: times.first!)); the limit is \(parameters.rateLimit)")
+                               + "\(DurationText.seconds(nanoseconds: parameters.rateWindow)) of its request at "
+                               + "\(SimulationInstant(nanoseconds: first)); the limit is \(parameters.rateLimit)", line: line)
             }
             times.append(time.nanoseconds)
             if times.count > parameters.rateLimit { times.removeFirst() }

@@ -28,7 +28,7 @@ public struct ReceiptChecker: GuaranteeChecker {
 
     public init() {}
 
-    public mutating func observe(_ event: TraceEvent, at time: SimulationInstant) {
+    public mutating func observe(_ event: TraceEvent, at time: SimulationInstant, line: Int) {
         switch event {
         case .messageAccepted(let accepted):
             lastAccepted[accepted.room] = Swift.max(lastAccepted[accepted.room] ?? 0, accepted.sequence)
@@ -40,7 +40,7 @@ public struct ReceiptChecker: GuaranteeChecker {
         case .gapReported(let gap):
             advance(ReaderKey(reader: gap.user, room: gap.room), to: gap.upTo)
         case .receiptSent(let receipt):
-            check(receipt, at: time)
+            check(receipt, at: time, line: line)
         default:
             break
         }
@@ -50,18 +50,18 @@ public struct ReceiptChecker: GuaranteeChecker {
         have[key] = Swift.max(have[key] ?? 0, sequence)
     }
 
-    private mutating func check(_ receipt: ReceiptSent, at time: SimulationInstant) {
+    private mutating func check(_ receipt: ReceiptSent, at time: SimulationInstant, line: Int) {
         let (reader, room, kind, upTo, recipient) = (receipt.reader, receipt.room, receipt.kind, receipt.upTo, receipt.recipient)
         // Described only for a violation: a receipt is checked far more often than it fails.
         var what: String {
             "\(kind.rawValue) receipt of client-\(reader) up to seq \(upTo) of room-\(room), sent to client-\(recipient) at \(time)"
         }
-        if recipient == reader { own.record("a \(what): its own") }
+        if recipient == reader { own.record("a \(what): its own", line: line) }
         let key = MarkerKey(recipient: recipient, reader: reader, room: room, kind: kind)
-        if let last = lastSent[key], upTo <= last { monotone.record("a \(what), after one up to seq \(last)") }
+        if let last = lastSent[key], upTo <= last { monotone.record("a \(what), after one up to seq \(last)", line: line) }
         lastSent[key] = Swift.max(lastSent[key] ?? 0, upTo)
         let had = have[ReaderKey(reader: reader, room: room)] ?? 0
-        if upTo > had { readImpliesDelivered.record("a \(what), but its client had received only up to seq \(had)") }
+        if upTo > had { readImpliesDelivered.record("a \(what), but its client had received only up to seq \(had)", line: line) }
     }
 
     public func findings(at end: SimulationInstant) -> [GuaranteeFinding] { [own, monotone, readImpliesDelivered] }

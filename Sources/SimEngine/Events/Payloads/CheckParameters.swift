@@ -22,11 +22,14 @@ public struct CheckParameters: TraceEventPayload {
     public var notificationAttempts: Int = .placeholder
     /// How long a notification may take to end, delivered or failed, on every channel.
     public var notificationDeadline: Int64 = .placeholder
+    /// The largest room that tells its members of presence changes; nil when the trace does not
+    /// say (schema version 1), and presence is then judged by lateness alone.
+    public var presenceRoomLimit: Int? = .placeholder
 
     public init() {}
 
     public init(guarantee: DeliveryGuarantee, dedupWindow: Int64, rateLimit: Int, rateWindow: Int64, typingExpiry: Int64,
-                presenceBound: Int64, notificationAttempts: Int, notificationDeadline: Int64) {
+                presenceBound: Int64, notificationAttempts: Int, notificationDeadline: Int64, presenceRoomLimit: Int? = nil) {
         self.guarantee = guarantee
         self.dedupWindow = dedupWindow
         self.rateLimit = rateLimit
@@ -35,6 +38,7 @@ public struct CheckParameters: TraceEventPayload {
         self.presenceBound = presenceBound
         self.notificationAttempts = notificationAttempts
         self.notificationDeadline = notificationDeadline
+        self.presenceRoomLimit = presenceRoomLimit
     }
 
     public mutating func fields<Coder: TraceFieldCoder>(_ coder: inout Coder) {
@@ -47,6 +51,8 @@ public struct CheckParameters: TraceEventPayload {
         coder.field("notification_attempts", &notificationAttempts, "the most attempts on one channel for one notification")
         coder.field("notification_deadline_ns", &notificationDeadline,
                     "how long a notification may take to end, delivered or failed, on every channel")
+        coder.field("presence_room_limit", &presenceRoomLimit,
+                    "the largest room that tells its members of presence changes", since: 2)
     }
 
     public var event: TraceEvent { .checkParameters(self) }

@@ -77,10 +77,15 @@ struct FlatObject {
         var missing: [String] = []
         var problem: String?
 
-        mutating func field<Value: TraceValue>(_ name: StaticString, _ value: inout Value, _ meaning: StaticString) {
+        mutating func field<Value: TraceValue>(_ name: StaticString, _ value: inout Value, _ meaning: StaticString,
+                                         since: Int) {
             let key = name.description
             visited.append(key)
-            guard let token = object.value(of: key) else { return missing.append(key) }
+            guard let token = object.value(of: key) else {
+                // An older trace does not carry a field added since: the payload's default stands.
+                if schema < since { return }
+                return missing.append(key)
+            }
             let decoded: Value? = if schema == 1 {
                 if case .integer(let code) = token { Value(traceCode: code) } else { nil }
             } else {

@@ -72,7 +72,8 @@ private struct TraceLineWriter: TraceEventVisitor, TraceFieldCoder {
         fields.fields(&self)
     }
 
-    mutating func field<Value: TraceValue>(_ name: StaticString, _ value: inout Value, _ meaning: StaticString) {
+    mutating func field<Value: TraceValue>(_ name: StaticString, _ value: inout Value, _ meaning: StaticString,
+                                         since: Int) {
         append(",\"")
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
         append("\":")

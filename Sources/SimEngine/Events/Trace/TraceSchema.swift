@@ -92,8 +92,10 @@ public enum TraceSchema {
     private struct Describing: TraceFieldCoder {
         var fields: [Field] = []
 
-        mutating func field<Value: TraceValue>(_ name: StaticString, _ value: inout Value, _ meaning: StaticString) {
-            fields.append(Field(name: name.description, type: Value.traceType, meaning: meaning.description))
+        mutating func field<Value: TraceValue>(_ name: StaticString, _ value: inout Value, _ meaning: StaticString,
+                                         since: Int) {
+            let added = since > 1 ? " (from schema version \(since))" : ""
+            fields.append(Field(name: name.description, type: Value.traceType, meaning: meaning.description + added))
         }
     }
 }

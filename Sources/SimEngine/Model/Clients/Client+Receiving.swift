@@ -45,6 +45,9 @@ extension Client {
             if historyPagesWanted > 0, let older = page.olderCursor {
                 readHistory(of: room, before: older, pages: historyPagesWanted)
             }
+        case .left(let room, let lastSequence):
+            guard let index = rooms.index(of: room) else { return }
+            perform(rooms[at: index].reception.left(lastSequence: lastSequence, connected: connection != nil), in: room)
         case .joined:
             break
         }
@@ -79,6 +82,8 @@ extension Client {
                 telemetry.add(.gapsReported, at: engine.now)
             case .recovered(let since):
                 record(metrics.gapRecoveryLatency, since: since)
+            case .letGo:
+                letGo(of: room)
             }
         }
     }

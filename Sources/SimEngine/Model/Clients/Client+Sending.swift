@@ -25,13 +25,13 @@ extension Client {
 
     /// Schedules the next message (and the typing before it).
     private func scheduleTurn() {
-        guard let next = conversation, next.intended < next.end, !hasVanished else {
+        guard let next = conversation, next.intended < next.end, !hasVanished, !isEnding else {
             conversation = nil
             return
         }
         // Without a room yet (an agent waiting for customers) or after leaving one, the client
         // lets the moment pass.
-        if habits.typesBeforeSending, let room = next.room, rooms[room]?.role.canPost == true {
+        if habits.typesBeforeSending, let room = next.room, rooms[room]?.mayPost == true {
             let typingAt = next.intended.advanced(by: .zero - habits.composeTime)
             if typingAt > engine.now { engine.send(to: self, at: typingAt) { $0.typing(in: room) } }
         }
@@ -39,8 +39,8 @@ extension Client {
     }
 
     private func takeTurn() {
-        guard var turn = conversation, !hasVanished else { return }
-        if let room = turn.room, rooms[room]?.role.canPost == true {
+        guard var turn = conversation, !hasVanished, !isEnding else { return }
+        if let room = turn.room, rooms[room]?.mayPost == true {
             post(to: room, bytes: turn.messageBytes, sentAt: turn.intended)
         }
         var think = turn.thinkTime.sampleNanoseconds(using: &random)
@@ -60,7 +60,7 @@ extension Client {
     private func scheduleCursor(after previous: SimulationInstant, until end: SimulationInstant) {
         let gap = Distribution.exponential(mean: 1 / habits.cursorUpdatesPerSecond)
         let intended = previous.advanced(by: .nanoseconds(gap.sampleNanoseconds(using: &random)))
-        guard intended < end, !hasVanished else { return }
+        guard intended < end, !hasVanished, !isEnding else { return }
         engine.send(to: self, at: intended) { client in
             if let connection = client.connection, let room = client.rooms.random(using: &client.random) {
                 client.toNode { node in node.cursor(connection, room: room, sentAt: intended) }
@@ -81,7 +81,7 @@ extension Client {
     /// Sends one message of `bytes` to one of its rooms where it may post, drawn at random (the
     /// open load model's arrivals).
     public func postToRandomRoom(bytes: Int, sentAt: SimulationInstant) {
-        guard !hasVanished, let room = rooms.random(using: &random), rooms[room]?.role.canPost == true else { return }
+        guard !hasVanished, !isEnding, let room = rooms.random(using: &random), rooms[room]?.mayPost == true else { return }
         post(to: room, bytes: bytes, sentAt: sentAt)
     }
 

@@ -48,6 +48,8 @@ public actor Client: ConnectionPeer {
     var sent = 0
     var receiptsScheduled = false
     var hasVanished = false
+    /// Whether the user's session is ending: the client leaves its rooms, then disconnects.
+    var isEnding = false
     var hasConnected = false
     var historyPagesWanted = 0
     var disconnectedAt: SimulationInstant?
@@ -103,6 +105,9 @@ public actor Client: ConnectionPeer {
             record(metrics.reconnectLatency, since: since)
             disconnectedAt = nil
         }
+        // A leave that a lost connection interrupted is not finished: what it was owed, if it
+        // knows, is reported missing, and the room let go.
+        for room in rooms.ids where rooms[room]?.isLeaving == true { stopWaiting(for: room) }
         if resumed {
             // The rooms resend what was missed; live messages that overtake it wait for it.
             for index in rooms.values.indices { rooms[at: index].reception.resumed(at: engine.now) }
@@ -134,10 +139,46 @@ public actor Client: ConnectionPeer {
         toNode { node in node.history(connection, room: room, before: cursor) }
     }
 
-    /// Leaves `room`: the client forgets it at once and ignores its frames still on the way.
+    /// Leaves `room`. The room answers with what it owes the client, every message it accepted
+    /// until the leave took effect; the client shows or fetches what it lacks of those, then
+    /// lets the room go. It posts nothing more there meanwhile.
     public func leave(_ room: Int) {
-        guard let connection, rooms.remove(room) else { return }
+        guard let connection, let index = rooms.index(of: room), !rooms[at: index].isLeaving else { return }
+        rooms[at: index].isLeaving = true
         toNode { node in node.leave(connection, room: room) }
+        checkLeave(of: room)
+    }
+
+    /// Looks at an unfinished leave after the ack timeout: asks once more for what is still
+    /// owed, and the next time stops waiting.
+    private func checkLeave(of room: Int) {
+        engine.send(to: self, after: settings.delivery.ackTimeout) { client in
+            guard let index = client.rooms.index(of: room), client.rooms[at: index].isLeaving else { return }
+            client.rooms[at: index].leaveChecks += 1
+            let reception = client.rooms[at: index].reception
+            guard client.rooms[at: index].leaveChecks < 2, let connection = client.connection,
+                  let owed = reception.owedUpTo, reception.last < owed else {
+                return client.stopWaiting(for: room)
+            }
+            let offset = reception.offset
+            client.toNode { node in node.fetchMissing(connection, after: offset) }
+            client.checkLeave(of: room)
+        }
+    }
+
+    /// Stops waiting for what a room still owes the client: what it knows it lacks is reported
+    /// missing, and the room is let go.
+    func stopWaiting(for room: Int) {
+        guard let index = rooms.index(of: room) else { return }
+        perform(rooms[at: index].reception.giveUpLeaving(), in: room)
+        _ = rooms.remove(room)
+    }
+
+    /// The client has everything `room` owed it: it forgets the room, and a session that was
+    /// ending and has no room left ends.
+    func letGo(of room: Int) {
+        _ = rooms.remove(room)
+        if isEnding, rooms.values.isEmpty { finishSession() }
     }
 
     /// Closes the connection by request; the client does not reconnect.
@@ -148,15 +189,27 @@ public actor Client: ConnectionPeer {
         engine.send(to: node) { $0.disconnect(connection) }
     }
 
-    /// The user's session ends: the client leaves its rooms, disconnects cleanly and is gone
-    /// for good (rooms owe it nothing more).
+    /// The user's session ends: the client leaves its rooms, takes what they still owe it (for
+    /// at most the ack timeout), then disconnects cleanly and is gone for good.
     public func endSession() {
-        guard let connection, !hasVanished else { return }
+        guard connection != nil, !hasVanished, !isEnding else { return }
+        isEnding = true
+        conversation = nil
         for room in rooms.ids { leave(room) }
-        self.connection = nil
+        guard !rooms.values.isEmpty else { return finishSession() }
+        engine.send(to: self, after: settings.delivery.ackTimeout) { $0.finishSession() }
+    }
+
+    /// Ends an ending session: what the rooms still owe is reported missing, and the client
+    /// disconnects.
+    private func finishSession() {
+        guard isEnding, !hasVanished else { return }
+        // Gone first, so that letting the last room go does not end the session again.
         hasVanished = true
+        for room in rooms.ids { stopWaiting(for: room) }
+        guard let connection else { return }
+        self.connection = nil
         telemetry.adjust(.connectedClients, by: -1, at: engine.now)
-        // Over the uplink, after the leaves.
         toNode { node in node.disconnect(connection) }
     }
 
@@ -197,8 +250,10 @@ public actor Client: ConnectionPeer {
         guard !hasVanished else { return }
         guard connection != nil else { return }
         connection = nil
-        disconnectedAt = engine.now
         telemetry.adjust(.connectedClients, by: -1, at: engine.now)
+        // A session that was ending ends here.
+        guard !isEnding else { return finishSession() }
+        disconnectedAt = engine.now
         scheduleReconnect()
     }
 

@@ -7,6 +7,10 @@ struct ClientRoom: Sendable {
     var reception: RoomReception
     var markers: ReceiptMarkers
     var lastTyping: SimulationInstant?
+    /// Whether the client asked to leave the room and waits for what it is still owed.
+    var isLeaving = false
+    /// Checks made on a leave that has not finished.
+    var leaveChecks = 0
 
     /// A room the client joined at `offset` with `role`.
     init(joinedAt offset: RoomOffset, role: RoomRole) {
@@ -17,4 +21,7 @@ struct ClientRoom: Sendable {
 
     /// The room's id.
     var room: Int { reception.room }
+
+    /// Whether the user may post in the room now: its role allows it and it is not leaving.
+    var mayPost: Bool { role.canPost && !isLeaving }
 }

@@ -10,6 +10,9 @@ public import SimRuntime
 ///   no answer came within `refetchAfter`).
 /// - When the system answers that messages cannot be given, the client reports the gap (a loss
 ///   reported, never a silent one) and shows what it held back beyond it.
+/// - When the room says the client is no longer a member (`left`), the client is owed every
+///   message up to the room's last sequence then, and nothing after: it shows, or fetches,
+///   what it lacks up to there, and lets the room go once it has it.
 ///
 /// ```swift
 /// var room = RoomReception(joinedAt: RoomOffset(room: 3, epoch: 1, sequence: 10))
@@ -28,6 +31,8 @@ public struct RoomReception: Equatable, Sendable {
         case reportGap(after: Int, upTo: Int)
         /// The gap seen at `since` is closed: everything held back has been shown.
         case recovered(since: SimulationInstant)
+        /// The client has everything the room owed it as a member: it lets the room go.
+        case letGo
     }
 
     /// The room.
@@ -40,6 +45,8 @@ public struct RoomReception: Equatable, Sendable {
     public private(set) var last: Int
     /// When the client began waiting for missing messages, if it is waiting.
     public private(set) var fetchingSince: SimulationInstant?
+    /// The last sequence the room owes the client, once it said the client is no longer a member.
+    public private(set) var owedUpTo: Int?
     private var heldBack: [Int: RoomMessage] = [:]
 
     /// The reception of a client that joined the room at `offset`.
@@ -60,14 +67,15 @@ public struct RoomReception: Equatable, Sendable {
     /// client cannot ask for what is missing yet.
     public mutating func receive(_ message: RoomMessage, at now: SimulationInstant, refetchAfter: Duration,
                                  connected: Bool) -> ActionList<Action> {
-        // A message from before the join was already on its way when the node subscribed.
-        guard message.sequence > joinedAfter else { return ActionList() }
+        // A message from before the join was already on its way when the node subscribed; one
+        // after the leave is not the client's either.
+        guard message.sequence > joinedAfter, message.sequence <= owedUpTo ?? .max else { return ActionList() }
         guard message.sequence > last, heldBack[message.sequence] == nil else { return ActionList(.dropDuplicate) }
         if message.sequence == last + 1 {
             // The common case: next in order, nothing held back.
             last = message.sequence
             var actions = ActionList(Action.show(message))
-            if !heldBack.isEmpty || fetchingSince != nil { release(into: &actions) }
+            if !heldBack.isEmpty || fetchingSince != nil || owedUpTo != nil { release(into: &actions) }
             return actions
         }
         heldBack[message.sequence] = message
@@ -84,12 +92,35 @@ public struct RoomReception: Equatable, Sendable {
         fetchingSince = now
     }
 
+    /// The room said the client is no longer a member: it accepted `lastSequence` messages
+    /// while it was. The client shows what it holds up to there, asks for what it lacks, and
+    /// lets the room go once it has everything it is owed.
+    public mutating func left(lastSequence: Int, connected: Bool) -> ActionList<Action> {
+        owedUpTo = lastSequence
+        heldBack = heldBack.filter { $0.key <= lastSequence }
+        var actions = ActionList<Action>()
+        release(into: &actions)
+        if last < lastSequence, connected { actions.append(.fetch(after: offset)) }
+        return actions
+    }
+
+    /// The client stops waiting for what the room owed it (it ends its session, or the room's
+    /// answers do not come): what it lacks is reported missing, and it lets the room go. Nothing
+    /// happens unless the room said the client left.
+    public mutating func giveUpLeaving() -> ActionList<Action> {
+        guard let owedUpTo else { return ActionList() }
+        var actions = ActionList<Action>()
+        reportGap(upTo: owedUpTo, into: &actions)
+        release(into: &actions)
+        return actions
+    }
+
     /// The room answered that it cannot give what the client missed: its history now starts a
     /// new `epoch` and ends at `lastSequence`. What never came is reported missing, what was
     /// held back is shown.
     public mutating func notRecovered(epoch: UInt64, lastSequence: Int) -> ActionList<Action> {
         var actions = ActionList<Action>()
-        reportGap(upTo: lastSequence, into: &actions)
+        reportGap(upTo: Swift.min(lastSequence, owedUpTo ?? .max), into: &actions)
         self.epoch = epoch
         release(into: &actions)
         return actions
@@ -107,7 +138,8 @@ public struct RoomReception: Equatable, Sendable {
         return actions
     }
 
-    /// Shows held-back messages that are next in order; a gap closed ends the wait.
+    /// Shows held-back messages that are next in order; a gap closed ends the wait, and a client
+    /// that left lets the room go once it has everything it is owed.
     private mutating func release(into actions: inout ActionList<Action>) {
         while let next = heldBack.removeValue(forKey: last + 1) {
             last = next.sequence
@@ -117,6 +149,7 @@ public struct RoomReception: Equatable, Sendable {
             fetchingSince = nil
             actions.append(.recovered(since: since))
         }
+        if let owedUpTo, last >= owedUpTo { actions.append(.letGo) }
     }
 
     /// The messages up to `upTo` that never came are reported missing, in runs; those held back

@@ -18,7 +18,8 @@ extension SystemConfiguration {
                                typingExpiry: signals.typingExpiry.wholeNanoseconds,
                                presenceBound: signals.presenceBound.wholeNanoseconds,
                                notificationAttempts: retry.maxAttempts,
-                               notificationDeadline: (perChannel * Swift.max(1, notifications.channels.count)).wholeNanoseconds)
+                               notificationDeadline: (perChannel * Swift.max(1, notifications.channels.count)).wholeNanoseconds,
+                               presenceRoomLimit: signals.presenceRoomLimit)
     }
 
     /// The metrics a run of this system can record, with clients that mix `profiles` (by name).

@@ -16,6 +16,11 @@ public enum ServerFrame: Equatable, Sendable {
     /// The connection joined the room, whose history is `epoch` and whose last message is
     /// `lastSequence`: messages after it are owed to the connection.
     case joined(room: Int, epoch: UInt64, lastSequence: Int)
+    /// The user is no longer a member of the room: the room accepted `lastSequence` messages
+    /// while it was, and owes it nothing after. Sent before the node stops sending the room's
+    /// frames, so the client catches up to `lastSequence` (fetching what its node had not yet
+    /// written) before it lets the room go.
+    case left(room: Int, lastSequence: Int)
     /// The messages after the client's offset cannot all be given: the client must show a gap
     /// up to `lastSequence` (in `epoch`) rather than pretend it has everything.
     case notRecovered(room: Int, RoomRecovery.Reason, epoch: UInt64, lastSequence: Int)
@@ -40,7 +45,7 @@ public enum ServerFrame: Equatable, Sendable {
         switch self {
         case .message(_, let message): message.bytes + 40
         case .history(_, let page): page.messages.reduce(40) { $0 + $1.bytes + 16 }
-        case .notRecovered, .joined: 48
+        case .notRecovered, .joined, .left: 48
         default: 32
         }
     }

@@ -111,8 +111,13 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         let decision = membership.authorizeManagement(by: actor, of: subject)
         guard case .success = decision, membership.leave(subject) else { return decision }
         telemetry.record(MemberLeft(user: subject, room: id), at: engine.now)
-        let room = id
-        onNode(subject % nodes.count) { $0.unsubscribe(user: subject, from: room) }
+        // The member is owed what the room accepted until now: it is told so before its node
+        // stops sending the room's frames, on the same hop.
+        let (room, lastSequence) = (id, log.lastSequence)
+        onNode(subject % nodes.count) { node in
+            node.send(.left(room: room, lastSequence: lastSequence), toUser: subject)
+            node.unsubscribe(user: subject, from: room)
+        }
         return decision
     }
 

@@ -38,5 +38,6 @@ public struct SimulationInstant: InstantProtocol, Hashable, Comparable, Codable,
     /// Seconds since the start of the run.
     public var seconds: Double { Double(nanoseconds) / 1e9 }
 
-    public var description: String { "t+\(Duration.nanoseconds(nanoseconds))" }
+    /// The instant as exact decimal seconds from the start of the run, such as `6.000000001 s`.
+    public var description: String { DurationText.seconds(nanoseconds: nanoseconds) }
 }

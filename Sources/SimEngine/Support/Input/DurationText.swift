@@ -26,6 +26,19 @@ public enum DurationText {
         return .nanoseconds(Int64(total.rounded()))
     }
 
+    /// `nanoseconds` as exact decimal seconds, as findings print times and spans: `6.000000001 s`,
+    /// `0.25 s`, `90 s`, `-1.5 s`. No rounding, no binary fraction.
+    public static func seconds(nanoseconds: Int64) -> String {
+        let sign = nanoseconds < 0 ? "-" : ""
+        let magnitude = nanoseconds.magnitude
+        let whole = magnitude / 1_000_000_000
+        var fraction = String(magnitude % 1_000_000_000)
+        guard fraction != "0" else { return "\(sign)\(whole) s" }
+        fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return "\(sign)\(whole).\(fraction) s"
+    }
+
     /// Formats `duration` in the largest unit that keeps it whole (`90s`, `5m`, `250ms`).
     public static func format(_ duration: Duration) -> String {
         let nanoseconds = duration.wholeNanoseconds
