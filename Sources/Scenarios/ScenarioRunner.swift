@@ -135,7 +135,11 @@ public struct ScenarioRunner: Sendable {
             preconditionFailure("thresholds are checked before a run: \(error)")
         }
         let writer: TraceFileWriter?
-        do { writer = try traceFile.map { path throws(FileWriteError) in try TraceFileWriter(path: path) } } catch {
+        let header = TraceHeader(scenario: scenario.name, seed: seed, interleavingSeed: interleavingSeed,
+                                 simrun: ProductVersion.current)
+        do {
+            writer = try traceFile.map { path throws(FileWriteError) in try TraceFileWriter(path: path, header: header) }
+        } catch {
             throw .trace(error)
         }
         let recorder = TraceRecorder(observer: GuaranteeSuite(), writer: writer)

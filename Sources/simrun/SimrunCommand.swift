@@ -1,4 +1,5 @@
 import ArgumentParser
+import SimSupport
 
 /// `simrun`: simulate and load-test real-time messaging and notification systems.
 @main
@@ -10,6 +11,7 @@ struct SimrunCommand: ParsableCommand {
             Exit codes: 0 pass, 1 an SLO threshold breached, 2 a guarantee violated, \
             64 bad input, 70 internal error (including a loss of determinism), 130 interrupted.
             """,
+        version: ProductVersion.current,
         subcommands: [RunCommand.self, ListCommand.self, ExplainCommand.self, CheckCommand.self, EventsCommand.self],
         defaultSubcommand: RunCommand.self
     )

@@ -4,18 +4,18 @@ import SimEvents
 import SimRuntime
 import SimTesting
 
-/// One of each kind of event, with every field away from its placeholder, so that a field the
-/// writer or reader dropped would show.
+/// One of each kind of event, promises first, with every field away from its placeholder, so
+/// that a field the writer or reader dropped would show.
 let everyKindOfEvent: [any TraceEventPayload] = [
+    CheckParameters(guarantee: .effectivelyOnce, dedupWindow: 120_000_000_000, rateLimit: 60, rateWindow: 60_000_000_000,
+                    typingExpiry: 5_000_000_000, presenceBound: 5_000_000_000, notificationAttempts: 3,
+                    notificationDeadline: 360_000_000_000),
     MemberJoined(user: 1, room: 2),
     MemberLeft(user: 1, room: 2),
     MessageSent(user: 3, room: 2, clientMessage: UInt64(3) << 32 | 7),
     MessageAccepted(room: 2, sequence: 9, user: 3, clientMessage: .max),
     MessageDelivered(user: 1, room: 2, sequence: 9),
     GapReported(user: 1, room: 2, after: 4, upTo: 8),
-    CheckParameters(guarantee: .effectivelyOnce, dedupWindow: 120_000_000_000, rateLimit: 60, rateWindow: 60_000_000_000,
-                    typingExpiry: 5_000_000_000, presenceBound: 5_000_000_000, notificationAttempts: 3,
-                    notificationDeadline: 360_000_000_000),
     RequestAdmitted(user: 3),
     ReceiptSent(reader: 1, room: 2, kind: .read, upTo: 9, recipient: 3),
     TypingStarted(room: 2, user: 1),
@@ -79,7 +79,7 @@ struct TraceFormatTests {
             {"t_ns":4,"event":"notification_read","id":12,"user":1,"cutoff":-1}
             {"t_ns":5,"event":"presence_seen","observer":3,"room":2,"user":1,"online":0,"changed_at":4}
             """
-        let events = try TraceReader.events(in: text).map(\.1)
+        let events = try TraceReader.events(in: text, options: TraceReader.Options(allowUnsealed: true)).map(\.1)
         #expect(events == [
             CheckParameters(guarantee: .effectivelyOnce, dedupWindow: 1, rateLimit: 60, rateWindow: 2, typingExpiry: 3,
                             presenceBound: 4, notificationAttempts: 3, notificationDeadline: 5).event,
@@ -117,9 +117,9 @@ struct TraceFormatTests {
     }
 
     /// The problem reading `text` reports, with its line, or nil if it reads.
-    private func problem(reading text: String) -> String? {
+    private func problem(reading text: String, allowUnsealed: Bool = false) -> String? {
         do {
-            _ = try TraceReader.events(in: text)
+            _ = try TraceReader.events(in: text, options: TraceReader.Options(allowUnsealed: allowUnsealed))
             return nil
         } catch {
             return "\(error.line): \(error.problem)"
@@ -131,7 +131,7 @@ struct TraceFormatTests {
         #expect(problem(reading: lines.joined(separator: "\n")) == nil)
         // Cut before its closing line: incomplete.
         let cut = lines.dropLast(4).joined(separator: "\n")
-        #expect(problem(reading: cut)?.contains("ends without its closing line: it is incomplete") == true)
+        #expect(problem(reading: cut)?.contains("incomplete trace: 18 events and no closing line") == true)
         // One event edited: the hash no longer adds up.
         var edited = lines
         edited[5] = edited[5].replacingOccurrences(of: "\"seq\":9", with: "\"seq\":8")
@@ -147,32 +147,65 @@ struct TraceFormatTests {
     }
 
     @Test(arguments: [
-        ("", "0: the file is empty: it holds no trace"),
-        (#"{"trace":"simrun","schema":3}"#, "1: is a trace of schema version 3; this simrun reads versions 1 to 2"),
-        (#"{"trace":"other","schema":2}"#, "1: is not a simrun trace header"),
-        (#"{"t_ns":0,"event":"joined","user":1}"#, "1: unknown event 'joined'. Did you mean 'member_joined'?"),
-        (#"{"t_ns":0,"event":"member_joined","user":1}"#, "1: event 'member_joined' lacks 'room'"),
+        (#"{"t_ns":0,"event":"joined","user":1}"#, "2: unknown event 'joined'. Did you mean 'member_joined'?"),
+        (#"{"t_ns":0,"event":"member_joined","user":1}"#, "2: event 'member_joined' lacks 'room'"),
         (#"{"t_ns":0,"event":"member_joined","user":1,"room":2,"extra":3}"#,
-         "1: event 'member_joined' has no field 'extra'; its fields are user, room"),
-        (#"{"t_ns":0,"event":"member_joined","user":1,"room":2,"room":3}"#, "1: gives \"room\" twice"),
-        (#"{"t_ns":0,"event":"member_joined","user":1,"room":2}x"#, "1: text after the object's closing brace (column 53)"),
+         "2: event 'member_joined' has no field 'extra'; its fields are user, room"),
+        (#"{"t_ns":0,"event":"member_joined","user":1,"room":2,"room":3}"#, "2: gives \"room\" twice"),
+        (#"{"t_ns":0,"event":"member_joined","user":1,"room":2}x"#, "2: text after the object's closing brace (column 53)"),
         (#"{"t_ns":0,"event":"receipt_sent","reader":1,"room":2,"kind":7,"up_to":1,"recipient":3}"#,
-         "1: event 'receipt_sent': 'kind' is 7, but it takes one of `delivered` (0), `read` (1)"),
-        (#"{"t_ns":0,"event":"member_joined","user":99999999999999999999,"room":2}"#, "1: number too large at column 42"),
-        (#"{"event":"member_joined","user":1,"room":2}"#, "1: no \"t_ns\""),
-        (#"{"t_ns":0,"event":"member_joined","user":"one","room":2}"#, "1: event 'member_joined': 'user' is \"one\""),
+         "2: event 'receipt_sent': 'kind' is 7, but it takes one of `delivered` (0), `read` (1)"),
+        (#"{"t_ns":0,"event":"member_joined","user":99999999999999999999,"room":2}"#, "2: number too large at column 42"),
+        (#"{"event":"member_joined","user":1,"room":2}"#, "2: no \"t_ns\""),
+        (#"{"t_ns":0,"event":"member_joined","user":"one","room":2}"#, "2: event 'member_joined': 'user' is \"one\""),
     ])
     func aMalformedLineIsRefusedWithItsLineAndWhatIsWrong(text: String, message: String) {
-        let found = problem(reading: text)
+        let found = problem(reading: Self.promisesOfSchemaOne + "\n" + text, allowUnsealed: true)
         #expect(found?.hasPrefix(message) == true, "\(found ?? "accepted")")
     }
 
+    /// A header line, the promises and one event, at whole seconds.
+    private static let header = #"{"trace":"simrun","schema":2,"scenario":"test","seed":7}"#
+    private static let promises = TraceFileWriter.line(for: CheckParameters().event, at: .start)
+    private static let promisesOfSchemaOne = #"{"t_ns":0,"event":"check_parameters","guarantee":1,"dedup_window_ns":0,"#
+        + #""rate_limit":0,"rate_window_ns":1,"typing_expiry_ns":1,"presence_bound_ns":1,"notification_attempts":1,"#
+        + #""notification_deadline_ns":1}"#
+    private static let joined = TraceFileWriter.line(for: MemberJoined(user: 1, room: 2).event, at: SimulationInstant(nanoseconds: 5))
+
+    @Test(arguments: [
+        ([], false, "0: the file is empty: it holds no trace"),
+        ([#"{"trace":"simrun","schema":3}"#], false, "1: is a trace of schema version 3; this simrun reads versions 1 to 2"),
+        ([#"{"trace":"other","schema":2}"#], false, "1: is not a simrun trace header"),
+        ([promises, joined], false, "1: is not a header: a trace written by simrun begins with"),
+        ([header, promises, header, joined], false, "3: is a header, but a trace has one header, on its first line (line 1)"),
+        ([promisesOfSchemaOne, header, joined], true, "2: is a header, but a trace has one header, on its first line (line 1)"),
+        ([header, joined], false, "2: is the first event, 'member_joined'; a trace's first event is check_parameters"),
+        ([header, promises, joined, TraceFileWriter.line(for: CheckParameters().event, at: SimulationInstant(nanoseconds: 9))],
+         false, "4: gives check_parameters again; a trace gives its promises once"),
+        ([header, promises, joined, TraceFileWriter.line(for: MemberJoined(user: 3, room: 2).event, at: .start)], false,
+         "4: goes back in time: t_ns 0 after 5 on the event before"),
+        ([header, promises, joined], false, "3: incomplete trace: 2 events and no closing line; the run was interrupted"),
+        ([header], false, "1: the trace holds no events, not even its promises"),
+        ([header, promises, #"{"t_ns":1,"event":"badge_changed","user":1,"badge":"# + String(repeating: "1", count: 4_100) + "}"],
+         true, "3: is 4"),
+    ] as [([String], Bool, String)])
+    func aFileThatIsNotATraceToJudgeIsRefused(lines: [String], allowUnsealed: Bool, message: String) {
+        let found = problem(reading: lines.joined(separator: "\n"), allowUnsealed: allowUnsealed)
+        #expect(found?.hasPrefix(message) == true, "\(found ?? "accepted")")
+    }
+
+    @Test func theHeaderSaysWhichRunTheTraceIsOf() throws {
+        let text = [Self.header, Self.promises, Self.joined].joined(separator: "\n")
+        let events = try TraceReader.events(in: text, options: TraceReader.Options(allowUnsealed: true))
+        #expect(events.count == 2)
+        #expect(TraceHeader(scenario: "a \"quoted\" name", seed: 7, simrun: "1.0").line(schema: 2)
+                == #"{"trace":"simrun","schema":2,"simrun":"1.0","scenario":"a _quoted_ name","seed":7}"#)
+    }
+
     @Test func schemaTwoRefusesIntegerCodesForNamedValues() {
-        let text = """
-            {"trace":"simrun","schema":2}
-            {"t_ns":0,"event":"presence_changed","room":2,"user":1,"online":1}
-            """
-        #expect(problem(reading: text)?.hasPrefix("2: event 'presence_changed': 'online' is 1, but it takes `true` or `false`")
+        let text = [Self.header, Self.promises, #"{"t_ns":0,"event":"presence_changed","room":2,"user":1,"online":1}"#]
+            .joined(separator: "\n")
+        #expect(problem(reading: text)?.hasPrefix("3: event 'presence_changed': 'online' is 1, but it takes `true` or `false`")
                 == true)
     }
 
@@ -193,5 +226,9 @@ struct TraceFormatTests {
         let committed = try String(contentsOf: page, encoding: .utf8)
         #expect(committed == TraceSchema.markdown(), "regenerate it: swift run simrun events > reports/trace-events.md")
         for name in TraceSchema.eventNames { #expect(committed.contains("### `\(name)`")) }
+        let schema = try String(contentsOf: page.deletingLastPathComponent().appendingPathComponent("trace.schema.json"),
+                                encoding: .utf8)
+        #expect(schema == TraceSchema.jsonSchema(), "regenerate it: swift run simrun events --json-schema > reports/trace.schema.json")
+        #expect(try JSONSerialization.jsonObject(with: Data(schema.utf8)) is [String: Any])
     }
 }

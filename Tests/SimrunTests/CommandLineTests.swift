@@ -100,9 +100,15 @@ struct CommandLineTests {
         #expect(check.standardOutput.contains("verdict    PASS"))
     }
 
-    @Test func checkingATraceWithAMessageOutOfOrderExits2() throws {
+    /// The promises as a trace of schema version 1 wrote them: at-least-once.
+    private static let promises = #"{"t_ns":0,"event":"check_parameters","guarantee":1,"dedup_window_ns":0,"rate_limit":0,"#
+        + #""rate_window_ns":1,"typing_expiry_ns":1,"presence_bound_ns":1,"notification_attempts":1,"#
+        + #""notification_deadline_ns":1}"#
+
+    @Test func checkingAHandWrittenTraceWithAMessageOutOfOrderExits2AndShowsWhere() throws {
         let path = try SimrunBinary.temporaryFolder() + "/trace.jsonl"
         let lines = [
+            Self.promises,
             #"{"t_ns":0,"event":"member_joined","user":1,"room":0}"#,
             #"{"t_ns":5,"event":"message_accepted","room":0,"seq":1,"user":2,"client_message":7}"#,
             #"{"t_ns":6,"event":"message_accepted","room":0,"seq":2,"user":2,"client_message":8}"#,
@@ -110,24 +116,66 @@ struct CommandLineTests {
             #"{"t_ns":10,"event":"message_delivered","user":1,"room":0,"seq":1}"#,
         ]
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        let check = try SimrunBinary.run(["check", path])
+        // Hand-written: no header, no closing line.
+        #expect(try SimrunBinary.run(["check", path]).status == 64)
+        let check = try SimrunBinary.run(["check", path, "--allow-unsealed", "--context", "1"])
         #expect(check.status == 2)
-        #expect(check.standardOutput.contains("client-1 received seq 2 of room-0"))
-        #expect(check.standardOutput.contains("but had not received, nor been told it cannot have, seq 1"))
+        #expect(check.standardOutput.contains("unsealed: no closing line, judged as written"))
+        #expect(check.standardOutput.contains("client-1 received seq 2 of room-0 at 0.000000009 s but had not received, nor "
+                                              + "been told it cannot have, seq 1 (trace line 5)"))
+        #expect(check.standardOutput.contains("    > 5: " + lines[4]))
+        #expect(check.standardOutput.contains("      4: " + lines[3]))
+        #expect(check.standardOutput.contains("guarantees only; SLO thresholds need a run"))
     }
 
     @Test(arguments: [
-        (#"{"t_ns":0,"event":"member_joined","user":1}"#, ":1: event 'member_joined' lacks 'room'"),
-        (#"{"event":"member_joined","user":1,"room":2}"#, #":1: no "t_ns""#),
-        (#"{"t_ns":0,"event":"joined","user":1}"#, ":1: unknown event 'joined'"),
-        (#"{"t_ns":0 "event":"member_joined"}"#, ":1: expected '}' at column 11"),
+        (#"{"t_ns":0,"event":"member_joined","user":1}"#, ":2: event 'member_joined' lacks 'room'"),
+        (#"{"event":"member_joined","user":1,"room":2}"#, #":2: no "t_ns""#),
+        (#"{"t_ns":0,"event":"joined","user":1}"#, ":2: unknown event 'joined'"),
+        (#"{"t_ns":0 "event":"member_joined"}"#, ":2: expected '}' at column 11"),
     ])
     func checkingAMalformedTraceExits64NamingTheLine(line: String, message: String) throws {
         let path = try SimrunBinary.temporaryFolder() + "/trace.jsonl"
-        try line.write(toFile: path, atomically: true, encoding: .utf8)
-        let check = try SimrunBinary.run(["check", path])
+        try (Self.promises + "\n" + line).write(toFile: path, atomically: true, encoding: .utf8)
+        let check = try SimrunBinary.run(["check", path, "--allow-unsealed"])
         #expect(check.status == 64)
         #expect(check.standardError.contains(path + message), "stderr was: \(check.standardError)")
+    }
+
+    @Test func checkingRefusesWhatIsNotACompleteUneditedTrace() throws {
+        let out = try SimrunBinary.temporaryFolder()
+        _ = try SimrunBinary.run(["run", "--seed", "5", "--out", out, "--trace"] + small)
+        let lines = try String(contentsOfFile: out + "/trace.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)
+        let folder = try SimrunBinary.temporaryFolder()
+        func check(_ text: String, _ extra: [String] = []) throws -> SimrunBinary.Result {
+            try text.write(toFile: folder + "/t.jsonl", atomically: true, encoding: .utf8)
+            return try SimrunBinary.run(["check", folder + "/t.jsonl"] + extra)
+        }
+        let truncated = lines.prefix(lines.count * 6 / 10).joined(separator: "\n")
+        var edited = lines
+        let target = try #require(lines.indices.first { $0 > lines.count / 2 && lines[$0].contains("\"room\":") })
+        edited[target] = lines[target].replacingOccurrences(of: "\"room\":", with: "\"room\":9")
+        let headerMoved = ([lines[1], lines[0]] + lines.dropFirst(2)).joined(separator: "\n")
+        let cases: [(String, String, String)] = [
+            ("an empty file", "", "the file is empty"),
+            ("a truncated trace", truncated, "incomplete trace:"),
+            ("an edited trace", edited.joined(separator: "\n"), "it was edited or cut"),
+            ("a trace whose header moved", headerMoved, "is not a header"),
+            ("a trace without its header", lines.dropFirst().joined(separator: "\n"), "is not a header"),
+        ]
+        #expect(edited[target] != lines[target])
+        for (name, text, message) in cases {
+            let result = try check(text)
+            #expect(result.status == 64, "\(name)")
+            #expect(result.standardError.contains(message), "\(name): \(result.standardError)")
+        }
+        for path in ["/dev/null", folder] {
+            #expect(try SimrunBinary.run(["check", path]).status == 64, "\(path)")
+        }
+        // With --allow-unsealed an edited trace is judged, and says so.
+        let judged = try check(edited.joined(separator: "\n"), ["--allow-unsealed"])
+        #expect(judged.status != 64 && judged.standardOutput.contains("UNSEALED"))
+        #expect(try check(lines.joined(separator: "\n")).status == 0)
     }
 
     @Test func progressLinesAppearEvery4096EventsAtAZeroIntervalAndNotWhenQuiet() throws {

@@ -12,11 +12,12 @@ public final class TraceFileWriter {
     private var line = TraceLineWriter()
     private var failure: FileWriteError?
 
-    /// Opens a trace file that will be moved to `path` on ``commit(events:hash:)``.
-    public init(path: String) throws(FileWriteError) {
+    /// Opens a trace file that will be moved to `path` on ``commit(events:hash:)``, beginning
+    /// with `header`.
+    public init(path: String, header: TraceHeader = TraceHeader()) throws(FileWriteError) {
         file = try AtomicFile(path: path)
         line.bytes.reserveCapacity(1 << 16)
-        line.append("{\"\(TraceSchema.headerKey)\":\"simrun\",\"schema\":\(TraceSchema.currentVersion)}\n")
+        line.append(header.line(schema: TraceSchema.currentVersion) + "\n")
     }
 
     /// The line that holds `event` at `time`, without its newline.

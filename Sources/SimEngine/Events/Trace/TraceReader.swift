@@ -14,28 +14,59 @@ public import SimRuntime
 /// let file = try TraceReader.read(path: "reports/trace.jsonl") { time, event in
 ///     recorder.record(event, at: time)
 /// }
-/// print(file.schema, file.events)
+/// print(file.header.scenario, file.events)
 /// ```
 ///
-/// A file of schema version 2 must begin with its header and end with its closing line, and its
-/// events must add up to the count and hash that line gives; anything else is an error that
-/// names the line.
+/// A trace begins with its header and its promises (`check_parameters`, once), its times never
+/// go backwards, and it ends with the closing line whose event count and hash its events must
+/// add up to. Anything else is an error that names the line, except that
+/// ``Options/allowUnsealed`` judges a trace without header or closing line (schema version 1, a
+/// hand-written or an edited one) and says so.
 public enum TraceReader {
+    /// How strictly to read.
+    public struct Options: Sendable {
+        /// Read a trace without a header or a closing line, or whose closing line does not add up.
+        public var allowUnsealed: Bool
+        /// The longest line accepted, in bytes.
+        public var maximumLineBytes: Int
+
+        public init(allowUnsealed: Bool = false, maximumLineBytes: Int = 4_096) {
+            self.allowUnsealed = allowUnsealed
+            self.maximumLineBytes = maximumLineBytes
+        }
+    }
+
+    /// Whether a trace's closing line vouched for it.
+    public enum Seal: Equatable, Sendable {
+        /// The closing line's count and hash are those of the events read.
+        case verified
+        /// The trace has no closing line (schema version 1, hand-written, or cut short).
+        case absent
+        /// The closing line gives other figures: the file was edited.
+        case mismatched(String)
+    }
+
     /// What a trace file said about itself.
     public struct FileSummary: Equatable, Sendable {
         /// The schema version it was written in.
         public var schema: Int
+        /// What its first line says of the run.
+        public var header: TraceHeader
         /// The events it holds.
         public var events: UInt64
         /// The hash of its events, as the run computed it.
         public var hash: TraceHasher
-        /// Whether a closing line sealed it (always in schema version 2).
-        public var sealed: Bool
+        /// Whether its closing line vouched for it.
+        public var seal: Seal
+
+        /// Whether the closing line vouched for every event.
+        public var sealed: Bool { seal == .verified }
     }
 
     /// Calls `body` with every event of the file at `path`, in order.
     @discardableResult
-    public static func read(path: String, _ body: (SimulationInstant, TraceEvent) -> Void) throws(TraceReadError) -> FileSummary {
+    public static func read(path: String, options: Options = Options(),
+                            _ body: (SimulationInstant, TraceEvent) -> Void) throws(TraceReadError) -> FileSummary {
         var directory = stat()
         if stat(path, &directory) == 0, (directory.st_mode & S_IFMT) == S_IFDIR {
             throw TraceReadError(path: path, line: 0, problem: "is a folder, not a trace file; give the path of a trace.jsonl")
@@ -47,7 +78,7 @@ public enum TraceReader {
         var buffer: UnsafeMutablePointer<CChar>?
         var capacity = 0
         defer { free(buffer) }
-        var reading = Reading()
+        var reading = Reading(options: options)
         var number = 0
         do throws(TraceLineError) {
             while true {
@@ -56,38 +87,53 @@ public enum TraceReader {
                 number += 1
                 let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer!).assumingMemoryBound(to: UInt8.self),
                                                 count: length)
-                if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
-                    continue
-                }
-                if let (time, event) = try reading.line(bytes) { body(time, event) }
+                if let event = try reading.line(bytes, number: number) { body(event.0, event.1) }
             }
-            return try reading.finish()
+            return try reading.finish(lines: number)
         } catch {
             throw TraceReadError(path: path, line: error.line ?? number, problem: error.problem)
         }
     }
 
     /// Reads every event of `text`, a whole trace, in order: for tests and small traces.
-    public static func events(in text: String) throws(TraceReadError) -> [(SimulationInstant, TraceEvent)] {
-        var reading = Reading()
+    public static func events(in text: String, options: Options = Options()) throws(TraceReadError)
+        -> [(SimulationInstant, TraceEvent)] {
+        var reading = Reading(options: options)
         var events: [(SimulationInstant, TraceEvent)] = []
         var number = 0
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         do throws(TraceLineError) {
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            for line in lines {
                 number += 1
-                guard !line.allSatisfy({ $0 == " " || $0 == "\r" }) else { continue }
                 var bytes = Array(line.utf8)
                 if let event = try bytes.withUnsafeMutableBufferPointer({ (buffer) throws(TraceLineError) in
-                    try reading.line(UnsafeBufferPointer(buffer))
+                    try reading.line(UnsafeBufferPointer(buffer), number: number)
                 }) {
                     events.append(event)
                 }
             }
-            _ = try reading.finish()
+            _ = try reading.finish(lines: number)
         } catch {
             throw TraceReadError(path: "trace", line: error.line ?? number, problem: error.problem)
         }
         return events
+    }
+
+    /// The schema version of the trace at `path`, from its first line: 1 without a header.
+    public static func schema(ofFile path: String) -> Int {
+        guard let file = fopen(path, "r") else { return TraceSchema.currentVersion }
+        defer { fclose(file) }
+        var buffer: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(buffer) }
+        let length = getline(&buffer, &capacity, file)
+        guard length > 0, let buffer else { return TraceSchema.currentVersion }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: length)
+        guard let object = try? FlatObject.parse(bytes) else { return 1 }
+        guard case .integer(let version)? = object.value(of: "schema"), object.value(of: TraceSchema.headerKey) != nil else {
+            return 1
+        }
+        return Int(truncatingIfNeeded: version)
     }
 
     /// What is wrong with one line, or, with `line`, with an earlier one.
@@ -98,36 +144,53 @@ public enum TraceReader {
 
     /// The state of reading one file: its schema, what it held so far, and whether it is closed.
     struct Reading {
+        let options: Options
         private(set) var schema: Int?
+        private var header = TraceHeader()
         private var hasher = TraceHasher()
         private var events: UInt64 = 0
+        private var lastTime: Int64 = .min
         private var seal: (events: UInt64, hash: String)?
-        private var lines = 0
+        private var firstLine: Int?
 
-        /// Takes one non-blank line; returns its event, if it is one.
-        mutating func line(_ bytes: UnsafeBufferPointer<UInt8>) throws(TraceLineError) -> (SimulationInstant, TraceEvent)? {
-            lines += 1
+        init(options: Options) {
+            self.options = options
+        }
+
+        /// Takes line `number`; returns its event, if it is one.
+        mutating func line(_ bytes: UnsafeBufferPointer<UInt8>, number: Int) throws(TraceLineError)
+            -> (SimulationInstant, TraceEvent)? {
+            guard bytes.count <= options.maximumLineBytes else {
+                throw TraceLineError(problem: "is \(bytes.count) bytes long; a trace line holds at most "
+                                     + "\(options.maximumLineBytes)")
+            }
+            if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) {
+                return nil
+            }
+            let isFirst = firstLine == nil
+            if isFirst { firstLine = number }
             guard seal == nil else {
                 throw TraceLineError(problem: "comes after the trace's closing line; the file was edited or two traces were joined")
             }
             let object = try FlatObject.parse(bytes)
-            if schema == nil {
-                if let header = object.value(of: TraceSchema.headerKey) {
-                    guard header == .name("simrun"), case .integer(let version)? = object.value(of: "schema") else {
-                        throw TraceLineError(problem: "is not a simrun trace header; expected {\"trace\":\"simrun\",\"schema\":2}")
-                    }
-                    guard TraceSchema.readableVersions.contains(Int(truncatingIfNeeded: version)) else {
-                        throw TraceLineError(problem: "is a trace of schema version \(version); this simrun reads versions "
-                                             + "\(TraceSchema.readableVersions.lowerBound) to \(TraceSchema.readableVersions.upperBound)")
-                    }
-                    schema = Int(version)
-                    return nil
+            if object.value(of: TraceSchema.headerKey) != nil {
+                guard isFirst else {
+                    throw TraceLineError(problem: "is a header, but a trace has one header, on its first line (line "
+                                         + "\(firstLine ?? 1)); the file was edited or two traces were joined")
+                }
+                try readHeader(object)
+                return nil
+            }
+            if isFirst {
+                guard options.allowUnsealed else {
+                    throw TraceLineError(problem: "is not a header: a trace written by simrun begins with "
+                                         + "{\"trace\":\"simrun\",\"schema\":2,…}. A trace of schema version 1, a "
+                                         + "hand-written or an edited one is checked with --allow-unsealed")
                 }
                 // Schema version 1 had no header: the first line is already an event.
                 schema = 1
             }
             if object.value(of: TraceSchema.closingKey) != nil {
-                guard schema == 2 else { throw TraceLineError(problem: "closes a trace of schema version 1, which has no closing line") }
                 guard case .integer(let count)? = object.value(of: "events"), count >= 0,
                       case .name(let hash)? = object.value(of: "hash") else {
                     throw TraceLineError(problem: "is a closing line without its \"events\" count and \"hash\"")
@@ -136,27 +199,61 @@ public enum TraceReader {
                 return nil
             }
             let (time, event) = try object.event(schema: schema ?? 1)
+            guard time.nanoseconds >= lastTime else {
+                throw TraceLineError(problem: "goes back in time: t_ns \(time.nanoseconds) after \(lastTime) on the event "
+                                     + "before; a trace's times never decrease")
+            }
+            lastTime = time.nanoseconds
+            let isPromises = if case .checkParameters = event { true } else { false }
+            if events == 0, !isPromises {
+                throw TraceLineError(problem: "is the first event, '\(event.name)'; a trace's first event is "
+                                     + "check_parameters, the promises its checkers hold the run to")
+            }
+            if events > 0, isPromises {
+                throw TraceLineError(problem: "gives check_parameters again; a trace gives its promises once, first")
+            }
             events += 1
             hasher.combine(event, at: time)
             return (time, event)
         }
 
-        /// Checks that the file ended as its schema requires, and returns what it said.
-        mutating func finish() throws(TraceLineError) -> FileSummary {
+        private mutating func readHeader(_ object: FlatObject) throws(TraceLineError) {
+            guard object.value(of: TraceSchema.headerKey) == .name("simrun"),
+                  case .integer(let version)? = object.value(of: "schema") else {
+                throw TraceLineError(problem: "is not a simrun trace header; expected {\"trace\":\"simrun\",\"schema\":2,…}")
+            }
+            guard TraceSchema.readableVersions.contains(Int(truncatingIfNeeded: version)) else {
+                throw TraceLineError(problem: "is a trace of schema version \(version); this simrun reads versions "
+                                     + "\(TraceSchema.readableVersions.lowerBound) to \(TraceSchema.readableVersions.upperBound)")
+            }
+            schema = Int(version)
+            header = TraceHeader(object)
+        }
+
+        /// Checks that the file, `lines` long, ended as it must, and returns what it said.
+        mutating func finish(lines: Int) throws(TraceLineError) -> FileSummary {
             guard let schema else {
                 throw TraceLineError(problem: "the file is empty: it holds no trace", line: 0)
             }
-            guard schema >= 2 else { return FileSummary(schema: schema, events: events, hash: hasher, sealed: false) }
-            guard let seal else {
-                throw TraceLineError(problem: "the trace ends without its closing line: it is incomplete (the run was cut "
-                                     + "short or the file truncated) after \(events) events", line: lines)
-            }
-            guard seal.events == events, seal.hash == hasher.hexDigest else {
-                throw TraceLineError(problem: "the closing line gives \(seal.events) events with hash \(seal.hash), but the file "
-                                     + "holds \(events) events with hash \(hasher.hexDigest): it was edited or cut",
+            guard events > 0 else {
+                throw TraceLineError(problem: "the trace holds no events, not even its promises (check_parameters)",
                                      line: lines)
             }
-            return FileSummary(schema: schema, events: events, hash: hasher, sealed: true)
+            var summary = FileSummary(schema: schema, header: header, events: events, hash: hasher, seal: .verified)
+            guard let seal else {
+                summary.seal = .absent
+                if options.allowUnsealed { return summary }
+                throw TraceLineError(problem: "incomplete trace: \(events) events and no closing line; the run was "
+                                     + "interrupted or the file was cut (check it anyway with --allow-unsealed)", line: lines)
+            }
+            guard seal.events == events, seal.hash == hasher.hexDigest else {
+                let problem = "the closing line gives \(seal.events) events with hash \(seal.hash), but the file holds \(events) "
+                    + "events with hash \(hasher.hexDigest): it was edited or cut"
+                summary.seal = .mismatched(problem)
+                if options.allowUnsealed { return summary }
+                throw TraceLineError(problem: problem + " (check it anyway with --allow-unsealed)", line: lines)
+            }
+            return summary
         }
     }
 }

@@ -39,6 +39,32 @@ public enum TraceSchema {
         public var meaning: String
     }
 
+    /// A JSON Schema (draft 2020-12) of every line a trace of the current schema version holds:
+    /// what `reports/trace.schema.json` holds.
+    public static func jsonSchema() -> String {
+        let events = TraceEvent.payloadTypes.map { eventSchema(of: $0) }
+        let header = #"{"type":"object","required":["trace","schema"],"additionalProperties":false,"properties":{"#
+            + #""trace":{"const":"simrun"},"schema":{"const":"# + "\(currentVersion)" + #"},"simrun":{"type":"string"},"#
+            + #""scenario":{"type":"string"},"seed":{"type":"integer"},"interleaving_seed":{"type":"integer"}}}"#
+        let closing = #"{"type":"object","required":["trace_end","events","hash"],"additionalProperties":false,"#
+            + #""properties":{"trace_end":{"const":"simrun"},"events":{"type":"integer","minimum":1},"#
+            + #""hash":{"type":"string","pattern":"^[0-9a-f]{16}$"}}}"#
+        return "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n"
+            + "  \"title\": \"A line of a simrun trace (schema version \(currentVersion))\",\n"
+            + "  \"oneOf\": [\n    " + ([header] + events + [closing]).joined(separator: ",\n    ") + "\n  ]\n}\n"
+    }
+
+    private static func eventSchema<Payload: TraceEventPayload>(of payload: Payload.Type) -> String {
+        var schemas = Describing()
+        var sample = Payload()
+        sample.fields(&schemas)
+        let properties = [#""t_ns":{"type":"integer","minimum":0}"#, #""event":{"const":""# + Payload.name + "\"}"]
+            + schemas.fields.indices.map { "\"\(schemas.fields[$0].name)\":\(schemas.jsonSchemas[$0])" }
+        let required = (["t_ns", "event"] + schemas.fields.map(\.name)).map { "\"\($0)\"" }.joined(separator: ",")
+        return #"{"type":"object","required":["# + required + #"],"additionalProperties":false,"properties":{"#
+            + properties.joined(separator: ",") + "}}"
+    }
+
     /// The fields of `payload`, in the order traces write them.
     public static func fields<Payload: TraceEventPayload>(of payload: Payload.Type) -> [Field] {
         var describing = Describing()
@@ -91,11 +117,13 @@ public enum TraceSchema {
     /// Collects each field's name, type and meaning.
     private struct Describing: TraceFieldCoder {
         var fields: [Field] = []
+        var jsonSchemas: [String] = []
 
         mutating func field<Value: TraceValue>(_ name: StaticString, _ value: inout Value, _ meaning: StaticString,
                                          since: Int) {
             let added = since > 1 ? " (from schema version \(since))" : ""
             fields.append(Field(name: name.description, type: Value.traceType, meaning: meaning.description + added))
+            jsonSchemas.append(Value.traceJSONSchema)
         }
     }
 }

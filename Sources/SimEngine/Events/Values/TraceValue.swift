@@ -12,6 +12,9 @@ public protocol TraceValue: Sendable, Equatable {
     /// What the value is, for the trace's documentation: `integer`, or the names accepted.
     static var traceType: String { get }
 
+    /// The JSON Schema of the value as schema version 2 writes it.
+    static var traceJSONSchema: String { get }
+
     /// The value's integer code: what the trace hash folds in and schema version 1 wrote.
     var traceCode: Int64 { get }
 
@@ -30,6 +33,7 @@ extension TraceValue where Self: RawRepresentable, RawValue == String, Self: Cas
         "one of " + allCases.map { "`\($0.rawValue)` (\($0.traceCode))" }.joined(separator: ", ")
     }
     public var traceToken: TraceToken { .name(rawValue) }
+    public static var traceJSONSchema: String { "{\"enum\":[" + allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]}" }
 
     public init?(traceToken token: TraceToken) {
         guard case .name(let name) = token, let value = Self(rawValue: name) else { return nil }
@@ -39,6 +43,7 @@ extension TraceValue where Self: RawRepresentable, RawValue == String, Self: Cas
 
 extension Int: TraceValue {
     public static var placeholder: Int { 0 }
+    public static var traceJSONSchema: String { #"{"type":"integer"}"# }
     public static var traceType: String { "integer" }
     public var traceCode: Int64 { Int64(self) }
     public init?(traceCode code: Int64) { self.init(exactly: code) }
@@ -52,6 +57,7 @@ extension Int: TraceValue {
 
 extension Int64: TraceValue {
     public static var placeholder: Int64 { 0 }
+    public static var traceJSONSchema: String { #"{"type":"integer"}"# }
     public static var traceType: String { "integer" }
     public var traceCode: Int64 { self }
     public init?(traceCode code: Int64) { self = code }
@@ -67,6 +73,7 @@ extension Int64: TraceValue {
 /// the signed integer with the same bits.
 extension UInt64: TraceValue {
     public static var placeholder: UInt64 { 0 }
+    public static var traceJSONSchema: String { #"{"type":"integer"}"# }
     public static var traceType: String { "integer (64-bit identifier)" }
     public var traceCode: Int64 { Int64(bitPattern: self) }
     public init?(traceCode code: Int64) { self.init(bitPattern: code) }
@@ -80,6 +87,7 @@ extension UInt64: TraceValue {
 
 extension Bool: TraceValue {
     public static var placeholder: Bool { false }
+    public static var traceJSONSchema: String { #"{"type":"boolean"}"# }
     public static var traceType: String { "`true` or `false` (schema 1: 1 or 0)" }
     public var traceCode: Int64 { self ? 1 : 0 }
 
@@ -99,6 +107,7 @@ extension Bool: TraceValue {
 /// A time of the run, in nanoseconds from its start.
 extension SimulationInstant: TraceValue {
     public static var placeholder: SimulationInstant { .start }
+    public static var traceJSONSchema: String { #"{"type":"integer","minimum":0}"# }
     public static var traceType: String { "integer (nanoseconds from the start of the run)" }
     public var traceCode: Int64 { nanoseconds }
     public init?(traceCode code: Int64) { self.init(nanoseconds: code) }
@@ -113,6 +122,7 @@ extension SimulationInstant: TraceValue {
 /// Nothing is written as `null`; schema version 1 wrote -1, a code no wrapped value uses.
 extension Optional: TraceValue where Wrapped: TraceValue {
     public static var placeholder: Wrapped? { nil }
+    public static var traceJSONSchema: String { "{\"anyOf\":[\(Wrapped.traceJSONSchema),{\"type\":\"null\"}]}" }
     public static var traceType: String { "\(Wrapped.traceType), or `null` (schema 1: -1)" }
     public var traceCode: Int64 { map(\.traceCode) ?? -1 }
 
