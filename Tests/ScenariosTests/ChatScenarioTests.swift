@@ -208,6 +208,28 @@ struct ChatScenarioTests {
         #expect(result.summary.violations.isEmpty, "\(result.summary.violations)")
     }
 
+    /// Two settings no built-in uses once reported `per_sender_fifo` and `no_silent_loss`: the
+    /// client pipelined its messages, so a retry could land after a later message, and a leave
+    /// lost on the way was never asked again. Now a room gets one message of a sender at a time
+    /// and a leave is asked until answered; what remains is presence, which nothing resends over
+    /// a lossy link: a genuine finding.
+    @Test(arguments: [DeliveryGuarantee.atLeastOnce, .effectivelyOnce])
+    func retriesRateLimitsAndLossyLeavesKeepSenderOrderAndLoseNothingSilently(guarantee: DeliveryGuarantee) async throws {
+        var scenario = ChatScenario(name: "lossy", summary: "", clients: 200, duration: .seconds(30), rooms: 100,
+                                    roomsPerClient: 3, thinkTime: .exponential(mean: 2), rampUp: .seconds(10))
+        scenario.sessionLength = .uniform(min: 5, max: 20)
+        scenario.system.delivery.guarantee = guarantee
+        scenario.system.network.clientLink.lossRate = 0.01
+        scenario.system.gateway.rateLimit = .slidingWindow(limit: 3, window: .seconds(10))
+        let result = try await run(scenario, seed: 1)
+        let summary = result.summary
+        // The limit and the loss were felt: messages were refused and sent again.
+        #expect(result.timeSeries.total("errors") > 100)
+        #expect(summary.messages.accepted > 500)
+        let broken = Set(summary.invariants.filter { $0.status == .fail }.map(\.name))
+        #expect(broken.isSubset(of: ["presence_within_bound"]), "\(summary.violations)")
+    }
+
     @Test func poissonSessionsSettleAtTheirRateTimesTheirLength() async throws {
         // 10 sessions a second, 20 s each: about 200 clients online once the first have left.
         var scenario = ChatScenario(name: "sessions", summary: "", clients: 1_000, duration: .seconds(60), rooms: 50,

@@ -97,15 +97,44 @@ struct ClientStateMachineTests {
         #expect(outgoing.count == 0)
     }
 
-    @Test func anAckOrARefusalEndsTheMessage() {
+    private static func sentIDs(_ actions: some Sequence<OutgoingMessages.Action>) -> [UInt64] {
+        actions.compactMap { action -> UInt64? in if case .send(let id, _, _) = action { id } else { nil } }
+    }
+
+    @Test func anAckOrARefusalEndsTheMessageAndSendsTheOneWaitingBehindIt() {
         var outgoing = OutgoingMessages()
-        _ = outgoing.post(1, to: 0, bytes: 10, sentAt: .start, connected: true, policy: atLeastOnce)
-        _ = outgoing.post(2, to: 0, bytes: 10, sentAt: .start, connected: true, policy: atLeastOnce)
-        outgoing.acknowledged(1)
-        outgoing.refused(2)
+        #expect(Self.sentIDs(outgoing.post(1, to: 0, bytes: 10, sentAt: .start, connected: true, policy: atLeastOnce)) == [1])
+        // A second message to the same room waits for the first one's ack.
+        #expect(Self.sentIDs(outgoing.post(2, to: 0, bytes: 10, sentAt: .start, connected: true, policy: atLeastOnce)).isEmpty)
+        #expect(Self.sentIDs(outgoing.post(3, to: 0, bytes: 10, sentAt: .start, connected: true, policy: atLeastOnce)).isEmpty)
+        #expect(Self.sentIDs(outgoing.acknowledged(1, connected: true, policy: atLeastOnce)) == [2])
+        #expect(Self.sentIDs(outgoing.refused(2, connected: true, policy: atLeastOnce)) == [3])
+        #expect(Self.sentIDs(outgoing.acknowledged(3, connected: true, policy: atLeastOnce)).isEmpty)
         #expect(outgoing.count == 0)
         #expect(Array(outgoing.ackTimedOut(1, attempt: 1, connected: true, policy: atLeastOnce)).isEmpty)
         #expect(Array(outgoing.rateLimited(2, retryAfter: .seconds(30))).isEmpty)
+    }
+
+    @Test func aRetryIsNeverOvertakenByALaterMessageToItsRoomButOtherRoomsGoOn() {
+        var outgoing = OutgoingMessages()
+        _ = outgoing.post(1, to: 0, bytes: 10, sentAt: .start, connected: true, policy: atLeastOnce)
+        _ = outgoing.post(2, to: 0, bytes: 10, sentAt: .start, connected: true, policy: atLeastOnce)
+        // Another room is not held up.
+        #expect(Self.sentIDs(outgoing.post(3, to: 5, bytes: 10, sentAt: .start, connected: true, policy: atLeastOnce)) == [3])
+        // Message 1 is rate limited, then retried twice: 2 does not go meanwhile.
+        #expect(Array(outgoing.rateLimited(1, retryAfter: .seconds(10))) == [.retry(id: 1, after: .seconds(10))])
+        #expect(Self.sentIDs(outgoing.retry(1, connected: true, policy: atLeastOnce)) == [1])
+        #expect(Self.sentIDs(outgoing.ackTimedOut(1, attempt: 2, connected: true, policy: atLeastOnce)) == [1])
+        // Its attempts spent, 1 is given up and 2 goes at once.
+        let afterGivingUp = Array(outgoing.ackTimedOut(1, attempt: 3, connected: true, policy: atLeastOnce))
+        #expect(afterGivingUp.first == .giveUp(id: 1))
+        #expect(Self.sentIDs(afterGivingUp) == [2])
+        // Given up while disconnected, the next waits for the connection.
+        var offline = OutgoingMessages()
+        _ = offline.post(1, to: 0, bytes: 10, sentAt: .start, connected: true, policy: atLeastOnce)
+        _ = offline.post(2, to: 0, bytes: 10, sentAt: .start, connected: true, policy: atLeastOnce)
+        #expect(Self.sentIDs(offline.acknowledged(1, connected: false, policy: atLeastOnce)).isEmpty)
+        #expect(Self.sentIDs(offline.connected(policy: atLeastOnce)) == [2])
     }
 
     @Test func atMostOnceSendsOnceAndForgets() {
@@ -118,15 +147,38 @@ struct ClientStateMachineTests {
 
     @Test func offlineMessagesWaitForTheConnectionInTheOrderSentOrAreLostWithoutAQueue() {
         var outgoing = OutgoingMessages()
-        for id: UInt64 in [5, 3, 4] {
-            #expect(Array(outgoing.post(id, to: 0, bytes: 10, sentAt: .start, connected: false, policy: atLeastOnce)).isEmpty)
+        for (id, room): (UInt64, Int) in [(3, 0), (4, 1), (5, 0)] {
+            #expect(Array(outgoing.post(id, to: room, bytes: 10, sentAt: .start, connected: false, policy: atLeastOnce)).isEmpty)
         }
-        let resent = Array(outgoing.connected(policy: atLeastOnce)).compactMap { action -> UInt64? in
-            if case .send(let id, _, _) = action { id } else { nil }
-        }
-        #expect(resent == [3, 4, 5])
+        // The first of each room goes, in sending order; 5 waits behind 3.
+        #expect(Self.sentIDs(outgoing.connected(policy: atLeastOnce)) == [3, 4])
+        #expect(Self.sentIDs(outgoing.acknowledged(3, connected: true, policy: atLeastOnce)) == [5])
+        // At most once sends everything it kept, in order, and forgets it.
+        var atMostOnce = OutgoingMessages()
+        let once = OutgoingMessages.Policy(guarantee: .atMostOnce, attempts: 1, offlineQueue: true)
+        for id: UInt64 in [7, 8] { _ = atMostOnce.post(id, to: 0, bytes: 10, sentAt: .start, connected: false, policy: once) }
+        #expect(Self.sentIDs(atMostOnce.connected(policy: once)) == [7, 8])
+        #expect(atMostOnce.count == 0)
         let noQueue = OutgoingMessages.Policy(guarantee: .atLeastOnce, attempts: 3, offlineQueue: false)
         #expect(Array(outgoing.post(9, to: 0, bytes: 10, sentAt: .start, connected: false, policy: noQueue)) == [.dropOffline])
+    }
+
+    @Test func anUnansweredLeaveIsAskedAgainThenWhatIsOwedFetchedThenGivenUp() {
+        var room = RoomReception(joinedAt: RoomOffset(room: 2, epoch: 1, sequence: 0))
+        _ = room.receive(Self.message(1), at: Self.at(1), refetchAfter: .seconds(5), connected: true)
+        // No answer yet: ask again.
+        #expect(room.checkLeave(connected: true) == .askAgain)
+        // The room owes up to 3; the client has 1: fetch the rest.
+        #expect(Array(room.left(lastSequence: 3, connected: true)) == [.fetch(after: RoomOffset(room: 2, epoch: 1, sequence: 1))])
+        #expect(room.checkLeave(connected: true) == .fetch(after: RoomOffset(room: 2, epoch: 1, sequence: 1)))
+        #expect(room.checkLeave(connected: true) == .fetch(after: RoomOffset(room: 2, epoch: 1, sequence: 1)))
+        // The last check stops waiting, and what is lacking is reported.
+        #expect(room.checkLeave(connected: true) == .stopWaiting)
+        #expect(room.leaveChecks == RoomReception.leaveCheckLimit)
+        #expect(Array(room.giveUpLeaving()) == [.reportGap(after: 1, upTo: 3), .letGo])
+        // Without a connection the client stops at once.
+        var offline = RoomReception(joinedAt: RoomOffset(room: 2, epoch: 1, sequence: 0))
+        #expect(offline.checkLeave(connected: false) == .stopWaiting)
     }
 
     @Test func aRateLimitedMessageIsRetriedAfterWhatTheLimitSaid() {

@@ -37,6 +37,12 @@ struct AccountedSequences: Equatable, Sendable {
     @discardableResult
     mutating func insert(_ range: ClosedRange<Int>) -> Int {
         guard range.upperBound > watermark else { return 0 }
+        if above.isEmpty, range.lowerBound <= watermark + 1 {
+            // In order, the common case: the watermark moves and nothing is allocated.
+            let added = range.upperBound - watermark
+            watermark = range.upperBound
+            return added
+        }
         let range = Swift.max(range.lowerBound, watermark + 1)...range.upperBound
         let added = range.count - overlap(with: range)
         guard added > 0 else { return 0 }

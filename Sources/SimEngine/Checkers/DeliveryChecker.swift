@@ -21,11 +21,6 @@ public import SimRuntime
 /// The same checker runs online and over a trace file. Memory is bounded by the (member, room)
 /// pairs: what each member has is a watermark plus the few ranges that came out of order.
 public struct DeliveryChecker: GuaranteeChecker {
-    private struct MemberKey: Hashable, Sendable {
-        var user: Int
-        var room: Int
-    }
-
     private struct Membership: Sendable {
         /// The room's last accepted sequence when the membership began.
         var joinedAfter: Int
@@ -38,7 +33,7 @@ public struct DeliveryChecker: GuaranteeChecker {
     }
 
     private var lastAccepted: [Int: Int] = [:]
-    private var members: [MemberKey: Membership] = [:]
+    private var members: [RoomMemberKey: Membership] = [:]
     private var counts = DeliveryReport()
     private var guarantee = DeliveryGuarantee.atMostOnce
     private var order = GuaranteeFinding(name: "per_room_order")
@@ -60,9 +55,9 @@ public struct DeliveryChecker: GuaranteeChecker {
             counts.accepted += 1
             lastAccepted[accepted.room] = Swift.max(lastAccepted[accepted.room] ?? 0, accepted.sequence)
         case .memberJoined(let joined):
-            join(MemberKey(user: joined.user, room: joined.room))
+            join(RoomMemberKey(room: joined.room, user: joined.user))
         case .memberLeft(let left):
-            let key = MemberKey(user: left.user, room: left.room)
+            let key = RoomMemberKey(room: left.room, user: left.user)
             guard var member = members[key], member.leftAfter == nil else { return }
             member.leftAfter = lastAccepted[left.room] ?? 0
             members[key] = member
@@ -70,7 +65,7 @@ public struct DeliveryChecker: GuaranteeChecker {
             counts.delivered += 1
             deliver(delivered, at: time, line: line)
         case .gapReported(let gap):
-            let key = MemberKey(user: gap.user, room: gap.room)
+            let key = RoomMemberKey(room: gap.room, user: gap.user)
             guard var member = members[key], gap.upTo > gap.after else { return }
             // Only what the member was owed and had not accounted for counts as reported.
             let owedUpTo = member.leftAfter ?? lastAccepted[gap.room] ?? 0
@@ -86,7 +81,7 @@ public struct DeliveryChecker: GuaranteeChecker {
 
     /// A membership begins, unless the user is a member already (joining again with another
     /// role changes nothing owed). Joining after leaving judges the ended membership.
-    private mutating func join(_ key: MemberKey) {
+    private mutating func join(_ key: RoomMemberKey) {
         let last = lastAccepted[key.room] ?? 0
         if let member = members[key] {
             guard let leftAfter = member.leftAfter else { return }
@@ -103,40 +98,42 @@ public struct DeliveryChecker: GuaranteeChecker {
 
     private mutating func deliver(_ delivered: MessageDelivered, at time: SimulationInstant, line: Int) {
         let (user, room, sequence) = (delivered.user, delivered.room, delivered.sequence)
-        let what = "client-\(user) received seq \(sequence) of room-\(room) at \(time)"
-        guard sequence <= lastAccepted[room] ?? 0 else {
-            return causality.record("\(what), before room-\(room) accepted it (its last accepted was seq "
-                                    + "\(lastAccepted[room] ?? 0))", line: line)
+        // Described only for a finding: most deliveries break nothing.
+        func what() -> String { "client-\(user) received seq \(sequence) of room-\(room) at \(time)" }
+        let lastAccepted = lastAccepted[room] ?? 0
+        guard sequence <= lastAccepted else {
+            return causality.record("\(what()), before room-\(room) accepted it (its last accepted was seq "
+                                    + "\(lastAccepted))", line: line)
         }
-        let key = MemberKey(user: user, room: room)
-        guard var member = members[key] else {
-            return outsiders.record("\(what), a room it never joined", line: line)
+        // The membership is changed in place: a copy would copy what it has accounted for.
+        guard let index = members.index(forKey: RoomMemberKey(room: room, user: user)) else {
+            return outsiders.record("\(what()), a room it never joined", line: line)
         }
-        guard sequence > member.joinedAfter else {
-            return outsiders.record("\(what), accepted before it joined (after seq \(member.joinedAfter))", line: line)
+        let joinedAfter = members.values[index].joinedAfter
+        guard sequence > joinedAfter else {
+            return outsiders.record("\(what()), accepted before it joined (after seq \(joinedAfter))", line: line)
         }
-        if let leftAfter = member.leftAfter, sequence > leftAfter {
-            return outsiders.record("\(what), accepted after it left (the room owed it up to seq \(leftAfter))", line: line)
+        if let leftAfter = members.values[index].leftAfter, sequence > leftAfter {
+            return outsiders.record("\(what()), accepted after it left (the room owed it up to seq \(leftAfter))", line: line)
         }
-        guard !member.accounted.contains(sequence) else {
+        guard !members.values[index].accounted.contains(sequence) else {
             counts.duplicates += 1
-            return duplicates.record("\(what) again", line: line)
+            return duplicates.record("\(what()) again", line: line)
         }
         // A skip ahead over messages the member neither has nor was told of breaks the order.
-        if sequence > member.reached + 1 {
-            let reached = member.reached
-            let skipped = member.accounted.unaccounted(upTo: sequence - 1).compactMap { range -> ClosedRange<Int>? in
+        let reached = members.values[index].reached
+        if sequence > reached + 1 {
+            let skipped = members.values[index].accounted.unaccounted(upTo: sequence - 1).compactMap { range -> ClosedRange<Int>? in
                 let start = Swift.max(range.lowerBound, reached + 1)
                 return start <= range.upperBound ? start...range.upperBound : nil
             }
             if !skipped.isEmpty {
                 counts.orderViolations += 1
-                order.record("\(what) but had not received, nor been told it cannot have, \(Self.list(skipped))", line: line)
+                order.record("\(what()) but had not received, nor been told it cannot have, \(Self.list(skipped))", line: line)
             }
         }
-        member.accounted.insert(sequence...sequence)
-        member.reached = Swift.max(member.reached, sequence)
-        members[key] = member
+        members.values[index].accounted.insert(sequence...sequence)
+        members.values[index].reached = Swift.max(reached, sequence)
     }
 
     /// The delivery counts, with what is owed and lost judged as if the run ended now.
@@ -167,7 +164,7 @@ public struct DeliveryChecker: GuaranteeChecker {
 
     /// The first member, in (room, user) order, that lacks an owed message, with what it lacks.
     private var firstLoss: String? {
-        let lacking = members.compactMap { key, member -> (MemberKey, [ClosedRange<Int>], Int)? in
+        let lacking = members.compactMap { key, member -> (RoomMemberKey, [ClosedRange<Int>], Int)? in
             let owedUpTo = member.leftAfter ?? lastAccepted[key.room] ?? 0
             let missing = member.accounted.unaccounted(upTo: owedUpTo)
             return missing.isEmpty ? nil : (key, missing, owedUpTo)

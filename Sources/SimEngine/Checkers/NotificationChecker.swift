@@ -86,16 +86,18 @@ public struct NotificationChecker: GuaranteeChecker {
     /// is a violation.
     private mutating func count(_ attempted: NotificationAttempted, at time: SimulationInstant, line: Int) {
         let key = DeliveryKey(id: attempted.id, user: attempted.user)
-        guard var delivery = pending[key] else { return }
-        let made = (delivery.attempts[attempted.channel] ?? 0) + 1
-        delivery.attempts[attempted.channel] = made
-        pending[key] = delivery
-        let what = "notification \(attempted.id) for client-\(attempted.user) made attempt \(made) on "
-            + "\(attempted.channel.rawValue) at \(time)"
+        guard let index = pending.index(forKey: key) else { return }
+        let made = (pending.values[index].attempts[attempted.channel] ?? 0) + 1
+        pending.values[index].attempts[attempted.channel] = made
+        // Described only for a finding.
+        func what() -> String {
+            "notification \(attempted.id) for client-\(attempted.user) made attempt \(made) on "
+                + "\(attempted.channel.rawValue) at \(time)"
+        }
         if let limit = parameters?.notificationAttempts, made > limit {
-            ends.record("\(what); the limit is \(limit)", line: line)
+            ends.record("\(what()); the limit is \(limit)", line: line)
         } else if attempted.attempt != made {
-            ends.record("\(what), labelled attempt \(attempted.attempt)", line: line)
+            ends.record("\(what()), labelled attempt \(attempted.attempt)", line: line)
         }
     }
 

@@ -12,11 +12,6 @@ import SimSupport
 /// A trace that does not give the presence room limit (schema version 1) is judged by lateness
 /// and state alone.
 public struct PresenceChecker: GuaranteeChecker {
-    private struct RoomUser: Hashable, Sendable {
-        var room: Int
-        var user: Int
-    }
-
     /// A change some members have yet to learn of.
     private struct Change: Sendable {
         var time: Int64
@@ -31,8 +26,8 @@ public struct PresenceChecker: GuaranteeChecker {
     private var pending: [Int: [Int: Change]] = [:]
     /// The last few changes of each member's presence, to tell a change that happened from one
     /// that did not.
-    private var history: [RoomUser: [(time: Int64, online: Bool)]] = [:]
-    private var deadlines = DeadlineQueue<(member: RoomUser, time: Int64)>()
+    private var history: [RoomMemberKey: [(time: Int64, online: Bool)]] = [:]
+    private var deadlines = DeadlineQueue<(member: RoomMemberKey, time: Int64)>()
     private var finding = GuaranteeFinding(name: "presence_within_bound")
     /// Presence changes members learned of.
     public private(set) var seen = 0
@@ -76,17 +71,15 @@ public struct PresenceChecker: GuaranteeChecker {
     }
 
     private mutating func changed(_ change: PresenceChanged, at time: SimulationInstant) {
-        let member = RoomUser(room: change.room, user: change.user)
+        let member = RoomMemberKey(room: change.room, user: change.user)
         if change.online {
             present[change.room, default: []].insert(change.user)
         } else {
             present[change.room]?.remove(change.user)
             forget(observer: change.user, in: change.room)
         }
-        var past = history[member] ?? []
-        past.append((time.nanoseconds, change.online))
-        if past.count > 4 { past.removeFirst() }
-        history[member] = past
+        history[member, default: []].append((time.nanoseconds, change.online))
+        if let count = history[member]?.count, count > 4 { history[member]?.removeFirst() }
         // A later change supersedes one its observers have not learned of yet.
         pending[change.room]?[change.user] = nil
         guard let bound = parameters?.presenceBound, parameters?.presenceRoomLimit != nil, !tooLarge(change.room) else {
@@ -102,25 +95,32 @@ public struct PresenceChecker: GuaranteeChecker {
     private mutating func learned(_ presence: PresenceSeen, at time: SimulationInstant, line: Int) {
         seen += 1
         let changedAt = presence.changedAt.nanoseconds
-        let state = presence.online ? "online" : "offline"
-        let what = "client-\(presence.observer) learned at \(time) that client-\(presence.user) went \(state) in "
-            + "room-\(presence.room) at \(presence.changedAt)"
+        // Described only for a finding: most presence learned breaks nothing.
+        func what() -> String {
+            "client-\(presence.observer) learned at \(time) that client-\(presence.user) went "
+                + "\(presence.online ? "online" : "offline") in room-\(presence.room) at \(presence.changedAt)"
+        }
         if let bound = parameters?.presenceBound, time.nanoseconds - changedAt > bound {
-            finding.record("\(what): \(DurationText.seconds(nanoseconds: time.nanoseconds - changedAt)) later, beyond the "
+            finding.record("\(what()): \(DurationText.seconds(nanoseconds: time.nanoseconds - changedAt)) later, beyond the "
                            + "\(DurationText.seconds(nanoseconds: bound)) bound", line: line)
         }
-        let member = RoomUser(room: presence.room, user: presence.user)
-        if let past = history[member], let change = past.last(where: { $0.time == changedAt }) {
-            if change.online != presence.online {
-                finding.record("\(what), but it went \(change.online ? "online" : "offline") then", line: line)
+        // A change that happened, in the state it happened in; a change older than the few
+        // remembered cannot be told apart and passes.
+        if let past = history[RoomMemberKey(room: presence.room, user: presence.user)] {
+            if let change = past.last(where: { $0.time == changedAt }) {
+                if change.online != presence.online {
+                    finding.record("\(what()), but it went \(change.online ? "online" : "offline") then", line: line)
+                }
+            } else if let oldest = past.first, changedAt >= oldest.time {
+                finding.record("\(what()), a change that never happened", line: line)
             }
-        } else if let past = history[member], let oldest = past.first, changedAt >= oldest.time {
-            finding.record("\(what), a change that never happened", line: line)
-        } else if history[member] == nil {
-            finding.record("\(what), a change that never happened", line: line)
+        } else {
+            finding.record("\(what()), a change that never happened", line: line)
         }
-        if pending[presence.room]?[presence.user]?.time == changedAt {
-            pending[presence.room]?[presence.user]?.observers.remove(presence.observer)
+        // One observer fewer owes the change; changed in place, as the observers may be many.
+        if let room = pending.index(forKey: presence.room), let user = pending.values[room].index(forKey: presence.user),
+           pending.values[room].values[user].time == changedAt {
+            pending.values[room].values[user].observers.remove(presence.observer)
         }
     }
 

@@ -12,15 +12,10 @@ public struct ReceiptChecker: GuaranteeChecker {
         var kind: ReceiptKind
     }
 
-    private struct ReaderKey: Hashable, Sendable {
-        var reader: Int
-        var room: Int
-    }
-
     private var lastSent: [MarkerKey: Int] = [:]
     /// What each member's client has, in order: from before it joined, received, or reported
     /// missing.
-    private var have: [ReaderKey: Int] = [:]
+    private var have: [RoomMemberKey: Int] = [:]
     private var lastAccepted: [Int: Int] = [:]
     private var own = GuaranteeFinding(name: "no_receipt_for_own_message")
     private var monotone = GuaranteeFinding(name: "receipts_monotone")
@@ -33,12 +28,12 @@ public struct ReceiptChecker: GuaranteeChecker {
         case .messageAccepted(let accepted):
             lastAccepted[accepted.room] = Swift.max(lastAccepted[accepted.room] ?? 0, accepted.sequence)
         case .memberJoined(let joined):
-            let key = ReaderKey(reader: joined.user, room: joined.room)
+            let key = RoomMemberKey(room: joined.room, user: joined.user)
             have[key] = Swift.max(have[key] ?? 0, lastAccepted[joined.room] ?? 0)
         case .messageDelivered(let delivered):
-            advance(ReaderKey(reader: delivered.user, room: delivered.room), to: delivered.sequence)
+            advance(RoomMemberKey(room: delivered.room, user: delivered.user), to: delivered.sequence)
         case .gapReported(let gap):
-            advance(ReaderKey(reader: gap.user, room: gap.room), to: gap.upTo)
+            advance(RoomMemberKey(room: gap.room, user: gap.user), to: gap.upTo)
         case .receiptSent(let receipt):
             check(receipt, at: time, line: line)
         default:
@@ -46,7 +41,7 @@ public struct ReceiptChecker: GuaranteeChecker {
         }
     }
 
-    private mutating func advance(_ key: ReaderKey, to sequence: Int) {
+    private mutating func advance(_ key: RoomMemberKey, to sequence: Int) {
         have[key] = Swift.max(have[key] ?? 0, sequence)
     }
 
@@ -60,7 +55,7 @@ public struct ReceiptChecker: GuaranteeChecker {
         let key = MarkerKey(recipient: recipient, reader: reader, room: room, kind: kind)
         if let last = lastSent[key], upTo <= last { monotone.record("a \(what), after one up to seq \(last)", line: line) }
         lastSent[key] = Swift.max(lastSent[key] ?? 0, upTo)
-        let had = have[ReaderKey(reader: reader, room: room)] ?? 0
+        let had = have[RoomMemberKey(room: room, user: reader)] ?? 0
         if upTo > had { readImpliesDelivered.record("a \(what), but its client had received only up to seq \(had)", line: line) }
     }
 

@@ -11,18 +11,13 @@ import SimSupport
 /// a higher one from the same sender broke FIFO (a retry overtaken by later messages does). A
 /// message is known by its sender and its client message id: two senders may use the same id.
 public struct SenderOrderChecker: GuaranteeChecker {
-    private struct SenderKey: Hashable, Sendable {
-        var room: Int
-        var sender: Int
-    }
-
     private struct MessageKey: Hashable, Sendable {
         var sender: Int
         var clientMessage: UInt64
     }
 
     private var parameters: CheckParameters?
-    private var highest: [SenderKey: UInt64] = [:]
+    private var highest: [RoomMemberKey: UInt64] = [:]
     private var acceptedAt: [MessageKey: Int64] = [:]
     private var expiries = Deque<(key: MessageKey, at: Int64)>()
     private var fifo = GuaranteeFinding(name: "per_sender_fifo")
@@ -53,7 +48,7 @@ public struct SenderOrderChecker: GuaranteeChecker {
                 }
                 return
             }
-            let key = SenderKey(room: accepted.room, sender: accepted.user)
+            let key = RoomMemberKey(room: accepted.room, user: accepted.user)
             if let last = highest[key], accepted.clientMessage < last {
                 fifo.record("room-\(accepted.room) accepted client message \(accepted.clientMessage) of client-\(accepted.user) "
                             + "as seq \(accepted.sequence) at \(time), after the later-sent \(last)", line: line)

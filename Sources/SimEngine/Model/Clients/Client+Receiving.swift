@@ -10,10 +10,10 @@ extension Client {
             perform(rooms[at: index].reception.receive(message, at: engine.now, refetchAfter: settings.delivery.ackTimeout,
                                                        connected: connection != nil), in: room)
         case .ack(_, let clientMessage, _):
-            outgoing.acknowledged(clientMessage)
+            perform(outgoing.acknowledged(clientMessage, connected: connection != nil, policy: context.sendPolicy))
         case .refused(_, let clientMessage, _):
-            outgoing.refused(clientMessage)
             telemetry.add(.errors, at: engine.now)
+            perform(outgoing.refused(clientMessage, connected: connection != nil, policy: context.sendPolicy))
         case .failed(_, let clientMessage):
             if settings.delivery.guarantee == .atMostOnce { telemetry.add(.errors, at: engine.now) }
             perform(outgoing.failed(clientMessage, connected: connection != nil, policy: context.sendPolicy))

@@ -141,7 +141,9 @@ public actor Client: ConnectionPeer {
 
     /// Leaves `room`. The room answers with what it owes the client, every message it accepted
     /// until the leave took effect; the client shows or fetches what it lacks of those, then
-    /// lets the room go. It posts nothing more there meanwhile.
+    /// lets the room go. It posts nothing more there meanwhile. A leave that goes unanswered
+    /// (its request or its answer was lost) is asked again, once per ack timeout, up to
+    /// ``RoomReception/leaveCheckLimit`` checks.
     public func leave(_ room: Int) {
         guard let connection, let index = rooms.index(of: room), !rooms[at: index].isLeaving else { return }
         rooms[at: index].isLeaving = true
@@ -149,19 +151,20 @@ public actor Client: ConnectionPeer {
         checkLeave(of: room)
     }
 
-    /// Looks at an unfinished leave after the ack timeout: asks once more for what is still
-    /// owed, and the next time stops waiting.
+    /// Looks at an unfinished leave after the ack timeout and does what its reception decides.
     private func checkLeave(of room: Int) {
         engine.send(to: self, after: settings.delivery.ackTimeout) { client in
             guard let index = client.rooms.index(of: room), client.rooms[at: index].isLeaving else { return }
-            client.rooms[at: index].leaveChecks += 1
-            let reception = client.rooms[at: index].reception
-            guard client.rooms[at: index].leaveChecks < 2, let connection = client.connection,
-                  let owed = reception.owedUpTo, reception.last < owed else {
+            let step = client.rooms[at: index].reception.checkLeave(connected: client.connection != nil)
+            guard let connection = client.connection else { return client.stopWaiting(for: room) }
+            switch step {
+            case .askAgain:
+                client.toNode { node in node.leave(connection, room: room) }
+            case .fetch(let offset):
+                client.toNode { node in node.fetchMissing(connection, after: offset) }
+            case .stopWaiting:
                 return client.stopWaiting(for: room)
             }
-            let offset = reception.offset
-            client.toNode { node in node.fetchMissing(connection, after: offset) }
             client.checkLeave(of: room)
         }
     }
@@ -190,14 +193,14 @@ public actor Client: ConnectionPeer {
     }
 
     /// The user's session ends: the client leaves its rooms, takes what they still owe it (for
-    /// at most the ack timeout), then disconnects cleanly and is gone for good.
+    /// as long as a leave is checked), then disconnects cleanly and is gone for good.
     public func endSession() {
         guard connection != nil, !hasVanished, !isEnding else { return }
         isEnding = true
         conversation = nil
         for room in rooms.ids { leave(room) }
         guard !rooms.values.isEmpty else { return finishSession() }
-        engine.send(to: self, after: settings.delivery.ackTimeout) { $0.finishSession() }
+        engine.send(to: self, after: settings.delivery.ackTimeout * RoomReception.leaveCheckLimit) { $0.finishSession() }
     }
 
     /// Ends an ending session: what the rooms still owe is reported missing, and the client

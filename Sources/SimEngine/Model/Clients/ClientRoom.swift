@@ -9,8 +9,6 @@ struct ClientRoom: Sendable {
     var lastTyping: SimulationInstant?
     /// Whether the client asked to leave the room and waits for what it is still owed.
     var isLeaving = false
-    /// Checks made on a leave that has not finished.
-    var leaveChecks = 0
 
     /// A room the client joined at `offset` with `role`.
     init(joinedAt offset: RoomOffset, role: RoomRole) {

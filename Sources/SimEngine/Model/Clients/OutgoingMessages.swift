@@ -10,6 +10,12 @@ public import SimRuntime
 /// rate limit answered, until it has been sent `attempts` times; then it is given up. Without a
 /// connection a message waits for the next one, or, without an offline queue, is lost.
 ///
+/// Messages to one room go one at a time: a message waits until the one sent to the same room
+/// before it is acknowledged, refused or given up. A retry therefore never arrives after a later
+/// message from the same sender, so the room accepts each sender's messages in sending order
+/// (per-sender FIFO) however many are lost, retried or rate limited. Rooms are independent: a
+/// message held up in one room does not hold up another.
+///
 /// ```swift
 /// var outgoing = OutgoingMessages()
 /// for action in outgoing.post(id, to: room, bytes: 200, sentAt: now, connected: true, policy: policy) { … }
@@ -29,9 +35,12 @@ public struct OutgoingMessages: Equatable, Sendable {
             self.attempts = attempts
             self.offlineQueue = offlineQueue
         }
+
+        /// Whether a message waits for its ack.
+        var awaitsAck: Bool { guarantee != .atMostOnce }
     }
 
-    /// A message waiting for its ack.
+    /// A message waiting for its ack, for a connection, or for the message ahead of it.
     public struct Pending: Equatable, Sendable {
         public var room: Int
         public var bytes: Int
@@ -55,37 +64,46 @@ public struct OutgoingMessages: Equatable, Sendable {
     }
 
     private var pending: [UInt64: Pending] = [:]
+    /// Per room, the ids of its pending messages in sending order; the first is the one in
+    /// flight, the others wait for it.
+    private var queues: [Int: [UInt64]] = [:]
 
     public init() {}
 
-    /// Messages waiting for their ack, or for a connection.
+    /// Messages waiting for their ack, for a connection, or for the message ahead of them.
     public var count: Int { pending.count }
 
-    /// The user sends message `id` of `bytes` to `room`, meant to go at `sentAt`.
+    /// The user sends message `id` of `bytes` to `room`, meant to go at `sentAt`. Ids grow in
+    /// sending order.
     public mutating func post(_ id: UInt64, to room: Int, bytes: Int, sentAt: SimulationInstant, connected: Bool,
                               policy: Policy) -> ActionList<Action> {
         guard connected || policy.offlineQueue else { return ActionList(.dropOffline) }
         pending[id] = Pending(room: room, bytes: bytes, sentAt: sentAt, attempts: 0)
-        return connected ? send(id, policy: policy) : ActionList()
+        queues[room, default: []].append(id)
+        let isFirst = queues[room]?.first == id
+        return connected && (isFirst || !policy.awaitsAck) ? send(id, policy: policy) : ActionList()
     }
 
-    /// The client connected: every waiting message is sent, in the order the user sent them.
+    /// The client connected: the first waiting message of each room is sent (every waiting
+    /// message under at-most-once), in the order the user sent them.
     public mutating func connected(policy: Policy) -> ActionList<Action> {
+        let ids = policy.awaitsAck ? queues.values.compactMap(\.first).sorted() : pending.keys.sorted()
         var actions = ActionList<Action>()
-        for id in pending.keys.sorted() {
+        for id in ids {
             for action in send(id, policy: policy) { actions.append(action) }
         }
         return actions
     }
 
-    /// The room acknowledged message `id`.
-    public mutating func acknowledged(_ id: UInt64) {
-        pending[id] = nil
+    /// The room acknowledged message `id`: the next message to its room goes.
+    public mutating func acknowledged(_ id: UInt64, connected: Bool, policy: Policy) -> ActionList<Action> {
+        settle(id, connected: connected, policy: policy)
     }
 
-    /// The room refused message `id` (its sender may not post): it is not sent again.
-    public mutating func refused(_ id: UInt64) {
-        pending[id] = nil
+    /// The room refused message `id` (its sender may not post, or it came after a later one):
+    /// it is not sent again, and the next message to its room goes.
+    public mutating func refused(_ id: UInt64, connected: Bool, policy: Policy) -> ActionList<Action> {
+        settle(id, connected: connected, policy: policy)
     }
 
     /// No ack came for the `attempt`-th sending of message `id` within the ack timeout.
@@ -105,22 +123,41 @@ public struct OutgoingMessages: Equatable, Sendable {
         return ActionList(.retry(id: id, after: retryAfter))
     }
 
-    /// Sends message `id` again if attempts remain; otherwise gives it up.
+    /// Sends message `id` again if attempts remain; otherwise gives it up, and the next message
+    /// to its room goes.
     public mutating func retry(_ id: UInt64, connected: Bool, policy: Policy) -> ActionList<Action> {
         guard let message = pending[id] else { return ActionList() }
         guard message.attempts < policy.attempts else {
-            pending[id] = nil
-            return ActionList(.giveUp(id: id))
+            var actions = ActionList<Action>(.giveUp(id: id))
+            for action in settle(id, connected: connected, policy: policy) { actions.append(action) }
+            return actions
         }
         return connected ? send(id, policy: policy) : ActionList()
+    }
+
+    /// Forgets message `id`; sends the message that waited behind it, if any.
+    private mutating func settle(_ id: UInt64, connected: Bool, policy: Policy) -> ActionList<Action> {
+        guard let message = pending.removeValue(forKey: id), var queue = queues[message.room] else { return ActionList() }
+        let wasFirst = queue.first == id
+        queue.removeAll { $0 == id }
+        queues[message.room] = queue.isEmpty ? nil : queue
+        guard wasFirst, connected, let next = queue.first else { return ActionList() }
+        return send(next, policy: policy)
     }
 
     /// Sends a waiting message once more.
     private mutating func send(_ id: UInt64, policy: Policy) -> ActionList<Action> {
         guard var message = pending[id] else { return ActionList() }
         message.attempts += 1
-        let awaitsAck = policy.guarantee != .atMostOnce
-        pending[id] = awaitsAck ? message : nil
-        return ActionList(.send(id: id, message, awaitsAck: awaitsAck))
+        if policy.awaitsAck {
+            pending[id] = message
+        } else {
+            pending[id] = nil
+            if var queue = queues[message.room] {
+                queue.removeAll { $0 == id }
+                queues[message.room] = queue.isEmpty ? nil : queue
+            }
+        }
+        return ActionList(.send(id: id, message, awaitsAck: policy.awaitsAck))
     }
 }

@@ -35,6 +35,21 @@ public struct RoomReception: Equatable, Sendable {
         case letGo
     }
 
+    /// What a leaving client does when a check on its unfinished leave comes round.
+    public enum LeaveStep: Equatable, Sendable {
+        /// The room has not answered: ask to leave again (the request or its answer was lost;
+        /// the room answers a repeated leave with what it owed the first time).
+        case askAgain
+        /// The room answered, and messages it owes are still missing: ask for those after `after`.
+        case fetch(after: RoomOffset)
+        /// Stop waiting: what the client knows it lacks is reported missing, and the room let go.
+        case stopWaiting
+    }
+
+    /// The checks a leave gets, one per ack timeout, before the client stops waiting: the last
+    /// one stops.
+    public static let leaveCheckLimit = 4
+
     /// The room.
     public let room: Int
     /// The room's last sequence when the client joined: earlier messages are not the client's.
@@ -47,6 +62,8 @@ public struct RoomReception: Equatable, Sendable {
     public private(set) var fetchingSince: SimulationInstant?
     /// The last sequence the room owes the client, once it said the client is no longer a member.
     public private(set) var owedUpTo: Int?
+    /// Checks made on the client's unfinished leave.
+    public private(set) var leaveChecks = 0
     private var heldBack: [Int: RoomMessage] = [:]
 
     /// The reception of a client that joined the room at `offset`.
@@ -102,6 +119,16 @@ public struct RoomReception: Equatable, Sendable {
         release(into: &actions)
         if last < lastSequence, connected { actions.append(.fetch(after: offset)) }
         return actions
+    }
+
+    /// A check on the client's unfinished leave comes round (one per ack timeout): it asks to
+    /// leave again while the room has not answered, asks for what the room owes while it lacks
+    /// some, and stops waiting at the ``leaveCheckLimit``-th check or without a connection.
+    public mutating func checkLeave(connected: Bool) -> LeaveStep {
+        leaveChecks += 1
+        guard connected, leaveChecks < Self.leaveCheckLimit else { return .stopWaiting }
+        guard let owedUpTo else { return .askAgain }
+        return last < owedUpTo ? .fetch(after: offset) : .stopWaiting
     }
 
     /// The client stops waiting for what the room owed it (it ends its session, or the room's

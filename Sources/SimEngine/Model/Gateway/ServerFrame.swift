@@ -7,8 +7,8 @@ public enum ServerFrame: Equatable, Sendable {
     /// The room accepted the connection's message `clientMessage` as `sequence` (a retried
     /// message the room already had gets its original sequence).
     case ack(room: Int, clientMessage: UInt64, sequence: Int)
-    /// The room refused the connection's message.
-    case refused(room: Int, clientMessage: UInt64, RoomMembership.Refusal)
+    /// The room refused the connection's message, for the reason given.
+    case refused(room: Int, clientMessage: UInt64, PostRefusal)
     /// The message could not be stored; the client may retry it.
     case failed(room: Int, clientMessage: UInt64)
     /// The user's rate limit refused the request; the same request is admitted after the delay.

@@ -25,6 +25,9 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     private let guarantee: DeliveryGuarantee
     private var nodeLinks: [NetworkLink]
     var membership = RoomMembership()
+    /// Users who left, with the last sequence they were owed: a repeated leave is answered
+    /// with it. Forgotten when the user joins again.
+    private var departed: [Int: Int] = [:]
     private var dedup: DedupWindow
     /// Client message ids being written now (effectively-once drops their retries).
     private var writing: Set<UInt64> = []
@@ -44,7 +47,10 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     let receiptBatch: Duration
     let presenceRoomLimit: Int
     let faults: FaultConfiguration
-    /// Posts refused because the sender may not post.
+    /// Per sender, the newest client message id that reached the room: an older one arriving
+    /// after it is an attempt its sender gave up, and is refused.
+    private var newestPost: [Int: UInt64] = [:]
+    /// Posts refused: the sender may not post, or the post came after a later one of its sender.
     public private(set) var refused = 0
     /// Retried posts recognised as duplicates and not stored again.
     public private(set) var duplicatesDropped = 0
@@ -100,25 +106,38 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     public func join(_ user: Int, as role: RoomRole) -> RoomOffset {
         let isNew = membership.roles[user] == nil
         membership.join(user, as: role)
+        departed[user] = nil
         if isNew { telemetry.record(MemberJoined(user: user, room: id), at: engine.now) }
         return RoomOffset(room: id, epoch: log.epoch, sequence: log.lastSequence)
     }
 
     /// `actor` removes `subject` from the room: anyone may leave, only admins remove others.
     /// The subject's node stops sending it the room's frames.
+    ///
+    /// A user who asks to leave again after it left (the answer was lost) is told again what it
+    /// was owed when it left; nothing else changes.
     @discardableResult
     public func remove(_ subject: Int, by actor: Int) -> Result<Void, RoomMembership.Refusal> {
+        if actor == subject, membership.roles[subject] == nil, let owed = departed[subject] {
+            tellLeft(subject, owedUpTo: owed)
+            return .success(())
+        }
         let decision = membership.authorizeManagement(by: actor, of: subject)
         guard case .success = decision, membership.leave(subject) else { return decision }
         telemetry.record(MemberLeft(user: subject, room: id), at: engine.now)
-        // The member is owed what the room accepted until now: it is told so before its node
-        // stops sending the room's frames, on the same hop.
-        let (room, lastSequence) = (id, log.lastSequence)
-        onNode(subject % nodes.count) { node in
-            node.send(.left(room: room, lastSequence: lastSequence), toUser: subject)
-            node.unsubscribe(user: subject, from: room)
-        }
+        departed[subject] = log.lastSequence
+        tellLeft(subject, owedUpTo: log.lastSequence)
         return decision
+    }
+
+    /// Tells `user` it is no longer a member and is owed the room's messages up to
+    /// `owedUpTo`, before its node stops sending it the room's frames, on the same hop.
+    private func tellLeft(_ user: Int, owedUpTo lastSequence: Int) {
+        let room = id
+        onNode(user % nodes.count) { node in
+            node.send(.left(room: room, lastSequence: lastSequence), toUser: user)
+            node.unsubscribe(user: user, from: room)
+        }
     }
 
     /// A post from `user`, sent through node `origin`'s `connection`.
@@ -126,13 +145,21 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
                      replyTo origin: Int, connection: Int) {
         if case .failure(let refusal) = membership.authorizePost(by: user) {
             refused += 1
-            return reply(.refused(room: id, clientMessage: clientMessage, refusal), to: origin, connection)
+            return reply(.refused(room: id, clientMessage: clientMessage, PostRefusal(refusal)), to: origin, connection)
         }
+        if guarantee == .effectivelyOnce, let original = dedup.lookup(clientMessage, at: engine.now) {
+            duplicatesDropped += 1
+            return reply(.ack(room: id, clientMessage: clientMessage, sequence: original), to: origin, connection)
+        }
+        // Client message ids grow in sending order. The client sends a room one message at a
+        // time, so an older id arriving after a newer one is a stale attempt that its sender has
+        // given up (it was delayed past every ack timeout): accepting it would break FIFO.
+        if let newest = newestPost[user], clientMessage < newest {
+            refused += 1
+            return reply(.refused(room: id, clientMessage: clientMessage, .outOfOrder), to: origin, connection)
+        }
+        newestPost[user] = clientMessage
         if guarantee == .effectivelyOnce {
-            if let original = dedup.lookup(clientMessage, at: engine.now) {
-                duplicatesDropped += 1
-                return reply(.ack(room: id, clientMessage: clientMessage, sequence: original), to: origin, connection)
-            }
             // A retry of a message still being written is answered by that write's ack.
             guard writing.insert(clientMessage).inserted else {
                 duplicatesDropped += 1
