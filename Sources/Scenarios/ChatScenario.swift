@@ -207,6 +207,7 @@ public struct ChatScenario: Scenario {
                 }
                 // From here on timers drive the client; the task ends.
                 await client.startCursor(until: end)
+                await client.startEditing(until: end)
                 if closedLoad { await client.startConversation(until: end, thinkTime: thinkTime, messageBytes: messageBytes) }
             }
         }

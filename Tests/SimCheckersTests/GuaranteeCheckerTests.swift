@@ -83,6 +83,16 @@ struct GuaranteeCheckerTests {
             (1, NotificationEnded(id: 1, user: 1, delivered: true, channel: .push)),
         ]),
         ("badge_equals_unread", [(0, NotificationCreated(id: 1, user: 1)), (0, BadgeChanged(user: 1, badge: 2))]),
+        ("replicas_converge", [
+            (0, MemberJoined(user: 1, room: 0)),
+            (1, DocumentRevised(room: 0, sequence: 1, user: 2, edit: .insert(at: 0, element: 5), length: 1,
+                                digest: DocumentContent(elements: [5]).digest)),
+            (2, ReplicaSettled(user: 1, room: 0, sequence: 1, length: 1, digest: DocumentContent(elements: [6]).digest)),
+        ]),
+        ("audit_exactly_once_in_order", [
+            (0, PrivilegedActionTaken(room: 0, number: 1, action: .removal, actor: 1, subject: 2)),
+            (1, AuditRecorded(room: 0, number: 1, action: .removal, actor: 2, subject: 2, performedAt: .start)),
+        ]),
         ("mark_all_respects_cutoff", [
             (2, NotificationCreated(id: 1, user: 1)), (2, BadgeChanged(user: 1, badge: 1)),
             (3, NotificationRead(id: 1, user: 1, cutoff: SimulationInstant(nanoseconds: 1_000_000_000))), (3, BadgeChanged(user: 1, badge: 0)),

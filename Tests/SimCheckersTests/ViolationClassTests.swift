@@ -8,21 +8,11 @@ import SimTesting
 /// clean counterpart that must pass.
 @Suite("Violation classes")
 struct ViolationClassTests {
-    private static let promises = CheckParameters(
-        guarantee: .atLeastOnce, dedupWindow: 120_000_000_000, rateLimit: 60, rateWindow: 60_000_000_000,
-        typingExpiry: 5_000_000_000, presenceBound: 5_000_000_000, notificationAttempts: 3,
-        notificationDeadline: 10_000_000_000, presenceRoomLimit: 100)
+    private static let promises = HandWrittenTrace.promises
 
-    /// The guarantees violated by `events` (at seconds), after the promises, judged at `end`.
     private func violated(_ events: [(Double, any TraceEventPayload)], promises: CheckParameters = promises,
                           endingAt end: Double? = nil) -> [String] {
-        var trace = TraceBuilder()
-        trace.at(.start, promises)
-        for (seconds, payload) in events { trace.at(seconds: seconds, payload) }
-        var suite = GuaranteeSuite()
-        trace.feed(&suite)
-        let last = end.map { SimulationInstant(nanoseconds: Int64($0 * 1e9)) } ?? trace.events.last!.time
-        return suite.findings(at: last).filter { !$0.held }.map(\.name)
+        HandWrittenTrace.violated(events, promises: promises, endingAt: end)
     }
 
     private let room: [(Double, any TraceEventPayload)] = [

@@ -30,6 +30,13 @@ let everyKindOfEvent: [any TraceEventPayload] = [
     NotificationRead(id: 11, user: 1, cutoff: SimulationInstant(nanoseconds: 5)),
     NotificationRead(id: 12, user: 1, cutoff: nil),
     BadgeChanged(user: 1, badge: 4),
+    DocumentRevised(room: 2, sequence: 7, user: 1, edit: .insert(at: 3, element: 42), length: 4, digest: 0xfeed_beef),
+    DocumentRevised(room: 2, sequence: 8, user: 1, edit: .delete(at: 0), length: 3, digest: 1),
+    DocumentRevised(room: 2, sequence: 9, user: 1, edit: .none, length: 3, digest: 1),
+    ReplicaSettled(user: 3, room: 2, sequence: 9, length: 3, digest: UInt64.max),
+    PrivilegedActionTaken(room: 2, number: 1, action: .roleChange, actor: 1, subject: 3),
+    PrivilegedActionTaken(room: 2, number: 2, action: .deletion, actor: 1, subject: nil),
+    AuditRecorded(room: 2, number: 1, action: .removal, actor: 1, subject: 3, performedAt: SimulationInstant(nanoseconds: 9)),
 ]
 
 @Suite("Trace format")
@@ -42,11 +49,11 @@ struct TraceFormatTests {
 
     @Test func everyKindOfEventIsDefinedOnceWithItsOwnNameAndTag() {
         let types = TraceEvent.payloadTypes
-        #expect(types.count == 19)
+        #expect(types.count == 23)
         #expect(Set(types.map { $0.name }).count == types.count)
         #expect(Set(types.map { $0.tag }).count == types.count)
         // The tags the hash has always used; a retired number is never reused.
-        #expect(types.map { $0.tag } == [4, 6, 1, 2, 3, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19])
+        #expect(types.map { $0.tag } == [4, 6, 1, 2, 3, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23])
         #expect(Set(everyKindOfEvent.map { $0.event.name }) == Set(TraceSchema.eventNames))
     }
 
@@ -131,7 +138,7 @@ struct TraceFormatTests {
         #expect(problem(reading: lines.joined(separator: "\n")) == nil)
         // Cut before its closing line: incomplete.
         let cut = lines.dropLast(4).joined(separator: "\n")
-        #expect(problem(reading: cut)?.contains("incomplete trace: 18 events and no closing line") == true)
+        #expect(problem(reading: cut)?.contains("incomplete trace: 25 events and no closing line") == true)
         // One event edited: the hash no longer adds up.
         var edited = lines
         edited[5] = edited[5].replacingOccurrences(of: "\"seq\":9", with: "\"seq\":8")
@@ -139,7 +146,7 @@ struct TraceFormatTests {
         // One event removed: neither does the count.
         var removed = lines
         removed.remove(at: 3)
-        #expect(problem(reading: removed.joined(separator: "\n"))?.contains("gives 21 events") == true)
+        #expect(problem(reading: removed.joined(separator: "\n"))?.contains("gives 28 events") == true)
         // Anything after the closing line.
         let extended = (lines + [lines[1]]).joined(separator: "\n")
         #expect(problem(reading: extended) == "\(lines.count + 1): comes after the trace's closing line; the file was "

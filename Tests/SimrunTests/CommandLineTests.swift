@@ -202,7 +202,7 @@ struct CommandLineTests {
         let summary = try SimrunBinary.summary(in: out)
         #expect(summary["mode"] as? String == "live")
         let invariants = summary["invariants"] as? [[String: Any]] ?? []
-        #expect(invariants.count == 16 && invariants.allSatisfy { $0["status"] as? String == "pass" },
+        #expect(invariants.count == 18 && invariants.allSatisfy { $0["status"] as? String == "pass" },
                 "\(invariants.filter { $0["status"] as? String != "pass" })")
         let messages = summary["messages"] as? [String: Any]
         #expect((messages?["delivered"] as? Int ?? 0) > 0)

@@ -1,3 +1,4 @@
+import DequeModule
 public import SimEvents
 public import SimRuntime
 
@@ -20,6 +21,9 @@ public import SimRuntime
 ///
 /// The same checker runs online and over a trace file. Memory is bounded by the (member, room)
 /// pairs: what each member has is a watermark plus the few ranges that came out of order.
+///
+/// Messages accepted within the promised delivery grace before the end of the trace may still
+/// be on their way: their missing deliveries are counted in flight, not lost.
 public struct DeliveryChecker: GuaranteeChecker {
     private struct Membership: Sendable {
         /// The room's last accepted sequence when the membership began.
@@ -33,6 +37,9 @@ public struct DeliveryChecker: GuaranteeChecker {
     }
 
     private var lastAccepted: [Int: Int] = [:]
+    /// Acceptances within the delivery grace of the latest one, oldest first.
+    private var recentAcceptances = Deque<(room: Int, sequence: Int, time: Int64)>()
+    private var grace: Int64?
     private var members: [RoomMemberKey: Membership] = [:]
     private var counts = DeliveryReport()
     private var guarantee = DeliveryGuarantee.atMostOnce
@@ -49,11 +56,18 @@ public struct DeliveryChecker: GuaranteeChecker {
         switch event {
         case .checkParameters(let parameters):
             guarantee = parameters.guarantee
+            grace = parameters.deliveryGrace
         case .messageSent:
             counts.sent += 1
         case .messageAccepted(let accepted):
             counts.accepted += 1
             lastAccepted[accepted.room] = Swift.max(lastAccepted[accepted.room] ?? 0, accepted.sequence)
+            if let grace {
+                while let oldest = recentAcceptances.first, time.nanoseconds - oldest.time > grace {
+                    recentAcceptances.removeFirst()
+                }
+                recentAcceptances.append((accepted.room, accepted.sequence, time.nanoseconds))
+            }
         case .memberJoined(let joined):
             join(RoomMemberKey(room: joined.room, user: joined.user))
         case .memberLeft(let left):
@@ -136,36 +150,62 @@ public struct DeliveryChecker: GuaranteeChecker {
         members.values[index].reached = Swift.max(reached, sequence)
     }
 
-    /// The delivery counts, with what is owed and lost judged as if the run ended now.
+    /// The delivery counts, with what is owed and lost judged as if every delivery had had time
+    /// to arrive.
     ///
     /// - Complexity: O(m) in the (member, room) pairs.
-    public var report: DeliveryReport {
+    public var report: DeliveryReport { report(at: nil) }
+
+    /// The delivery counts, with what is owed and lost judged as if the run ended at `end`:
+    /// missing deliveries of messages accepted within the delivery grace before it are in flight.
+    ///
+    /// - Complexity: O(m) in the (member, room) pairs, plus the acceptances within the grace.
+    public func report(at end: SimulationInstant?) -> DeliveryReport {
         var report = counts
         report.lost = endedLoss.count
+        let settled = settledSequences(at: end)
         for (key, member) in members {
             let owedUpTo = member.leftAfter ?? lastAccepted[key.room] ?? 0
             report.owed += Swift.max(0, owedUpTo - member.joinedAfter)
-            report.lost += member.accounted.unaccounted(upTo: owedUpTo).reduce(0) { $0 + $1.count }
+            let judgedUpTo = Swift.min(owedUpTo, settled?[key.room] ?? owedUpTo)
+            report.lost += member.accounted.unaccounted(upTo: judgedUpTo).reduce(0) { $0 + $1.count }
+            if judgedUpTo < owedUpTo {
+                let later = (judgedUpTo + 1)...owedUpTo
+                report.inFlight += later.count - member.accounted.overlap(with: later)
+            }
         }
         report.firstOrderViolation = order.firstViolation
         return report
     }
 
+    /// Per room, the last sequence accepted more than the grace before `end`: deliveries of
+    /// later ones may still be on their way. Nil without an end or a grace: all are judged.
+    private func settledSequences(at end: SimulationInstant?) -> [Int: Int]? {
+        guard let end, let grace else { return nil }
+        var settled = lastAccepted
+        // A room's sequences grow with time: its first acceptance within the grace bounds it.
+        for acceptance in recentAcceptances where end.nanoseconds - acceptance.time <= grace {
+            settled[acceptance.room] = Swift.min(settled[acceptance.room] ?? 0, acceptance.sequence - 1)
+        }
+        return settled
+    }
+
     public func findings(at end: SimulationInstant) -> [GuaranteeFinding] {
-        let report = report
+        let report = report(at: end)
         var loss = GuaranteeFinding(name: "no_silent_loss")
         if guarantee != .atMostOnce, report.lost > 0 {
             loss.violations = report.lost
             loss.firstViolation = "\(report.lost) of \(report.owed) owed deliveries never arrived and were never reported "
-                + "missing; first: " + (endedLoss.first ?? firstLoss ?? "not recorded")
+                + "missing; first: " + (endedLoss.first ?? firstLoss(settled: settledSequences(at: end)) ?? "not recorded")
         }
         return [order, duplicates, loss, causality, outsiders]
     }
 
     /// The first member, in (room, user) order, that lacks an owed message, with what it lacks.
-    private var firstLoss: String? {
+    private func firstLoss(settled: [Int: Int]?) -> String? {
         let lacking = members.compactMap { key, member -> (RoomMemberKey, [ClosedRange<Int>], Int)? in
-            let owedUpTo = member.leftAfter ?? lastAccepted[key.room] ?? 0
+            let owed = member.leftAfter ?? lastAccepted[key.room] ?? 0
+            let owedUpTo = Swift.min(owed, settled?[key.room] ?? owed)
             let missing = member.accounted.unaccounted(upTo: owedUpTo)
             return missing.isEmpty ? nil : (key, missing, owedUpTo)
         }

@@ -12,6 +12,9 @@ public struct DeliveryReport: Equatable, Sendable {
     public var lost = 0
     /// Owed deliveries the client was told it cannot have (recovery refused): reported loss.
     public var reportedLost = 0
+    /// Owed deliveries not made yet of messages accepted within the delivery grace before the
+    /// end: still on their way, neither lost nor delivered.
+    public var inFlight = 0
     /// Deliveries made more often than owed.
     public var duplicates = 0
     /// Deliveries out of their room's order (a gap or a step back).

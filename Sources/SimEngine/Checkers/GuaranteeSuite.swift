@@ -22,6 +22,8 @@ public struct GuaranteeSuite: EventObserver, Sendable {
     private var typing = TypingChecker()
     private var presence = PresenceChecker()
     private var notifications = NotificationChecker()
+    private var convergence = ConvergenceChecker()
+    private var audit = AuditChecker()
     /// The trace line of the next event.
     private var line: Int
 
@@ -46,19 +48,23 @@ public struct GuaranteeSuite: EventObserver, Sendable {
             typing.observe(event, at: time, line: line)
             presence.observe(event, at: time, line: line)
             notifications.observe(event, at: time, line: line)
+            convergence.observe(event, at: time, line: line)
         case .messageAccepted:
             senders.observe(event, at: time, line: line)
             receipts.observe(event, at: time, line: line)
         case .memberJoined, .memberLeft:
             receipts.observe(event, at: time, line: line)
             presence.observe(event, at: time, line: line)
+            convergence.observe(event, at: time, line: line)
         case .requestAdmitted: rateLimit.observe(event, at: time, line: line)
         case .receiptSent, .messageDelivered, .gapReported: receipts.observe(event, at: time, line: line)
         case .typingStarted, .typingRenewed, .typingStopped: typing.observe(event, at: time, line: line)
         case .presenceChanged, .presenceSeen: presence.observe(event, at: time, line: line)
         case .notificationCreated, .notificationAttempted, .notificationEnded, .notificationRead, .badgeChanged:
             notifications.observe(event, at: time, line: line)
-        case .messageSent: break
+        case .documentRevised, .replicaSettled: convergence.observe(event, at: time, line: line)
+        case .privilegedAction, .auditRecorded: audit.observe(event, at: time, line: line)
+        case .messageSent: convergence.observe(event, at: time, line: line)
         }
     }
 
@@ -66,13 +72,14 @@ public struct GuaranteeSuite: EventObserver, Sendable {
     public func findings(at end: SimulationInstant) -> [GuaranteeFinding] {
         delivery.findings(at: end) + senders.findings(at: end) + rateLimit.findings(at: end) + receipts.findings(at: end)
             + typing.findings(at: end) + presence.findings(at: end) + notifications.findings(at: end)
+            + convergence.findings(at: end) + audit.findings(at: end)
     }
 
     /// The delivery counts and every guarantee's findings, judged as if the run ended at `end`.
     ///
     /// - Complexity: O(m) in the (member, room) pairs, and the pending deadlines.
     public func judgement(at end: SimulationInstant) -> Judgement {
-        Judgement(delivery: delivery.report, findings: findings(at: end))
+        Judgement(delivery: delivery.report(at: end), findings: findings(at: end))
     }
 
     /// Violations found so far by the checks that judge as events arrive (cheap to poll).

@@ -46,6 +46,14 @@ public enum TraceEvent: Equatable, Sendable {
     case notificationRead(NotificationRead)
     /// The unread badge the notification service shows a user changed.
     case badgeChanged(BadgeChanged)
+    /// A room applied an edit to its shared document.
+    case documentRevised(DocumentRevised)
+    /// A member's replica of a room's document settled at a revision.
+    case replicaSettled(ReplicaSettled)
+    /// A room carried out a privileged action.
+    case privilegedAction(PrivilegedActionTaken)
+    /// The audit log recorded a privileged action.
+    case auditRecorded(AuditRecorded)
 
     /// Calls `visitor` with the event's payload, as its own type.
     @inline(__always)
@@ -70,6 +78,10 @@ public enum TraceEvent: Equatable, Sendable {
         case .notificationEnded(let payload): visitor.visit(payload)
         case .notificationRead(let payload): visitor.visit(payload)
         case .badgeChanged(let payload): visitor.visit(payload)
+        case .documentRevised(let payload): visitor.visit(payload)
+        case .replicaSettled(let payload): visitor.visit(payload)
+        case .privilegedAction(let payload): visitor.visit(payload)
+        case .auditRecorded(let payload): visitor.visit(payload)
         }
     }
 
@@ -79,6 +91,7 @@ public enum TraceEvent: Equatable, Sendable {
         GapReported.self, CheckParameters.self, RequestAdmitted.self, ReceiptSent.self, TypingStarted.self,
         TypingRenewed.self, TypingStopped.self, PresenceChanged.self, PresenceSeen.self, NotificationCreated.self,
         NotificationAttempted.self, NotificationEnded.self, NotificationRead.self, BadgeChanged.self,
+        DocumentRevised.self, ReplicaSettled.self, PrivilegedActionTaken.self, AuditRecorded.self,
     ]
 
     /// The event's name in trace lines, such as `message_delivered`.

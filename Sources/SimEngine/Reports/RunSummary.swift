@@ -52,6 +52,9 @@ public struct RunSummary: Codable, Equatable, Sendable {
         public var lost: Int
         /// Owed deliveries the client was told it cannot have, and showed as a gap.
         public var reportedLost: Int
+        /// Owed deliveries of messages accepted within the delivery grace before the end, not
+        /// made yet: still on their way.
+        public var inFlight: Int
         public var duplicates: Int
     }
 
@@ -111,7 +114,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
         let delivery = judgement.delivery
         messages = Messages(sent: delivery.sent, accepted: delivery.accepted, delivered: delivery.delivered,
                             expectedDeliveries: delivery.owed, lost: delivery.lost, reportedLost: delivery.reportedLost,
-                            duplicates: delivery.duplicates)
+                            inFlight: delivery.inFlight, duplicates: delivery.duplicates)
         self.latency = latency
         invariants = judgement.findings.map { finding in
             Invariant(name: finding.name, status: finding.held ? .pass : .fail, violations: finding.violations,

@@ -25,11 +25,17 @@ public struct CheckParameters: TraceEventPayload {
     /// The largest room that tells its members of presence changes; nil when the trace does not
     /// say (schema version 1), and presence is then judged by lateness alone.
     public var presenceRoomLimit: Int? = .placeholder
+    /// How long a delivery may still be on its way when the trace ends: owed deliveries of
+    /// messages accepted within it that have not arrived are in flight, not lost. Nil when the
+    /// trace does not say (schema version 1, or a hand-written trace): nothing is in flight.
+    public var deliveryGrace: Int64? = .placeholder
 
     public init() {}
 
     public init(guarantee: DeliveryGuarantee, dedupWindow: Int64, rateLimit: Int, rateWindow: Int64, typingExpiry: Int64,
-                presenceBound: Int64, notificationAttempts: Int, notificationDeadline: Int64, presenceRoomLimit: Int? = nil) {
+                presenceBound: Int64, notificationAttempts: Int, notificationDeadline: Int64, presenceRoomLimit: Int? = nil,
+                deliveryGrace: Int64? = nil) {
+        self.deliveryGrace = deliveryGrace
         self.guarantee = guarantee
         self.dedupWindow = dedupWindow
         self.rateLimit = rateLimit
@@ -53,6 +59,9 @@ public struct CheckParameters: TraceEventPayload {
                     "how long a notification may take to end, delivered or failed, on every channel")
         coder.field("presence_room_limit", &presenceRoomLimit,
                     "the largest room that tells its members of presence changes", since: 2)
+        coder.field("delivery_grace_ns", &deliveryGrace,
+                    "how long a delivery may still be on its way when the trace ends: missing deliveries of messages accepted within it are in flight, not lost",
+                    since: 2)
     }
 
     public var event: TraceEvent { .checkParameters(self) }

@@ -13,6 +13,7 @@ extension Client {
             perform(outgoing.acknowledged(clientMessage, connected: connection != nil, policy: context.sendPolicy))
         case .refused(_, let clientMessage, _):
             telemetry.add(.errors, at: engine.now)
+            abandonEdit(clientMessage)
             perform(outgoing.refused(clientMessage, connected: connection != nil, policy: context.sendPolicy))
         case .failed(_, let clientMessage):
             if settings.delivery.guarantee == .atMostOnce { telemetry.add(.errors, at: engine.now) }
@@ -45,6 +46,13 @@ extension Client {
             if historyPagesWanted > 0, let older = page.olderCursor {
                 readHistory(of: room, before: older, pages: historyPagesWanted)
             }
+        case .head(let room, _, let lastSequence):
+            guard let index = rooms.index(of: room) else { return }
+            perform(rooms[at: index].reception.announced(lastSequence: lastSequence, at: engine.now,
+                                                         connected: connection != nil), in: room)
+        case .document(let room, let sequence, let content):
+            guard let index = rooms.index(of: room), rooms[at: index].replica != nil else { return }
+            perform(rooms[at: index].replica!.restore(content, at: sequence), in: room)
         case .left(let room, let lastSequence):
             guard let index = rooms.index(of: room) else { return }
             perform(rooms[at: index].reception.left(lastSequence: lastSequence, connected: connection != nil), in: room)
@@ -80,6 +88,10 @@ extension Client {
             case .reportGap(let after, let upTo):
                 telemetry.record(GapReported(user: id, room: room, after: after, upTo: upTo), at: engine.now)
                 telemetry.add(.gapsReported, at: engine.now)
+                // Edits may be among what is missing: the replica takes the document anew.
+                if let index = rooms.index(of: room), rooms[at: index].replica != nil {
+                    perform(rooms[at: index].replica!.lost(), in: room)
+                }
             case .recovered(let since):
                 record(metrics.gapRecoveryLatency, since: since)
             case .letGo:
@@ -101,6 +113,7 @@ extension Client {
         if !metrics.deliveryByNode.isEmpty {
             telemetry.record(metrics.deliveryByNode[id % metrics.deliveryByNode.count], nanoseconds: latency, at: now)
         }
+        applyToReplica(message, in: room)
     }
 
     // MARK: Receipts

@@ -87,13 +87,23 @@ extension Client {
 
     /// Sends one message of `bytes` to `room`, meant to go at `sentAt`.
     public func post(to room: Int, bytes: Int, sentAt: SimulationInstant) {
+        post(nextClientMessage(), to: room, bytes: bytes, sentAt: sentAt)
+    }
+
+    /// The id of the user's next message: the user's id and a count, so ids grow in sending order.
+    func nextClientMessage() -> UInt64 {
         sent += 1
-        let clientMessage = UInt64(id) << 32 | UInt64(sent)
+        return UInt64(id) << 32 | UInt64(sent)
+    }
+
+    /// Sends message `clientMessage` of `bytes` to `room`, meant to go at `sentAt`, carrying
+    /// `edit` to the room's document if given.
+    func post(_ clientMessage: UInt64, to room: Int, bytes: Int, sentAt: SimulationInstant, edit: EditRequest? = nil) {
         let now = engine.now
         telemetry.record(MessageSent(user: id, room: room, clientMessage: clientMessage), at: now)
         telemetry.add(.messagesSent, at: now)
-        perform(outgoing.post(clientMessage, to: room, bytes: bytes, sentAt: sentAt, connected: connection != nil,
-                              policy: context.sendPolicy))
+        perform(outgoing.post(clientMessage, to: room, bytes: bytes, sentAt: sentAt, edit: edit,
+                              connected: connection != nil, policy: context.sendPolicy))
     }
 
     /// No ack came for the `attempt`-th sending of `clientMessage`.
@@ -121,10 +131,11 @@ extension Client {
                 }
                 toNode { node in
                     node.post(from: connection, room: message.room, clientMessage: clientMessage, bytes: message.bytes,
-                              sentAt: message.sentAt)
+                              sentAt: message.sentAt, edit: message.edit)
                 }
-            case .giveUp:
+            case .giveUp(let clientMessage):
                 telemetry.add(.errors, at: engine.now)
+                abandonEdit(clientMessage)
             case .retry(let clientMessage, let delay):
                 engine.send(to: self, after: delay) { client in client.retry(clientMessage) }
             case .dropOffline:

@@ -129,6 +129,7 @@ public actor Client: ConnectionPeer {
         guard let connection, rooms[room] == nil,
               let offset = await node.join(connection, room: room, as: role) else { return }
         rooms[room] = ClientRoom(joinedAt: offset, role: role)
+        openDocument(room)
     }
 
     /// Asks for the page of `room`'s history before `cursor` (the newest page when nil); the

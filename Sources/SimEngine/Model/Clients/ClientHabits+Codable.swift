@@ -5,6 +5,7 @@ extension ClientHabits: Codable {
         case typesBeforeSending = "types_before_sending", composeTime = "compose_time", sendsReceipts = "sends_receipts"
         case readsNotifications = "reads_notifications", marksAllRead = "marks_all_read", readDelay = "read_delay"
         case cursorUpdatesPerSecond = "cursor_updates_per_second"
+        case keepsDocuments = "keeps_documents", editsPerMinute = "edits_per_minute"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -18,6 +19,8 @@ extension ClientHabits: Codable {
         marksAllRead = try container.decode(.marksAllRead, default: marksAllRead)
         readDelay = try container.decodeDuration(.readDelay, default: readDelay)
         cursorUpdatesPerSecond = try container.decode(.cursorUpdatesPerSecond, default: cursorUpdatesPerSecond)
+        keepsDocuments = try container.decode(.keepsDocuments, default: keepsDocuments)
+        editsPerMinute = try container.decode(.editsPerMinute, default: editsPerMinute)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -29,5 +32,7 @@ extension ClientHabits: Codable {
         try container.encode(marksAllRead, forKey: .marksAllRead)
         try container.encodeDuration(readDelay, forKey: .readDelay)
         try container.encode(cursorUpdatesPerSecond, forKey: .cursorUpdatesPerSecond)
+        try container.encode(keepsDocuments, forKey: .keepsDocuments)
+        try container.encode(editsPerMinute, forKey: .editsPerMinute)
     }
 }

@@ -19,10 +19,19 @@ public struct ClientHabits: Equatable, Sendable {
     /// Live cursor updates the client sends per second while active, to one of its rooms at a
     /// time (a shared document). Default 0: none.
     public var cursorUpdatesPerSecond = 0.0
+    /// Whether the client keeps a replica of each room's shared document (the room's edits
+    /// applied in its order), as an editor or a viewer of documents does. Default false.
+    public var keepsDocuments = false
+    /// Edits the client makes per minute while active, each to one of its documents where it may
+    /// post, one at a time (the next once the room confirmed the last); needs ``keepsDocuments``.
+    /// Default 0: none.
+    public var editsPerMinute = 0.0
 
     public init(typesBeforeSending: Bool = false, composeTime: Duration = .milliseconds(1_500), sendsReceipts: Bool = false,
                 readsNotifications: Bool = false, marksAllRead: Bool = false, readDelay: Duration = .seconds(3),
-                cursorUpdatesPerSecond: Double = 0) {
+                cursorUpdatesPerSecond: Double = 0, keepsDocuments: Bool = false, editsPerMinute: Double = 0) {
+        self.keepsDocuments = keepsDocuments
+        self.editsPerMinute = editsPerMinute
         self.marksAllRead = marksAllRead
         self.cursorUpdatesPerSecond = cursorUpdatesPerSecond
         self.readsNotifications = readsNotifications

@@ -9,6 +9,8 @@ struct ClientRoom: Sendable {
     var lastTyping: SimulationInstant?
     /// Whether the client asked to leave the room and waits for what it is still owed.
     var isLeaving = false
+    /// The client's replica of the room's shared document, if it keeps documents.
+    var replica: DocumentReplica?
 
     /// A room the client joined at `offset` with `role`.
     init(joinedAt offset: RoomOffset, role: RoomRole) {

@@ -48,6 +48,8 @@ public struct OutgoingMessages: Equatable, Sendable {
         public var sentAt: SimulationInstant
         /// Times it has been sent.
         public var attempts: Int
+        /// The edit it carries to the room's document, if any.
+        public var edit: EditRequest?
     }
 
     /// What the client must do.
@@ -75,10 +77,10 @@ public struct OutgoingMessages: Equatable, Sendable {
 
     /// The user sends message `id` of `bytes` to `room`, meant to go at `sentAt`. Ids grow in
     /// sending order.
-    public mutating func post(_ id: UInt64, to room: Int, bytes: Int, sentAt: SimulationInstant, connected: Bool,
-                              policy: Policy) -> ActionList<Action> {
+    public mutating func post(_ id: UInt64, to room: Int, bytes: Int, sentAt: SimulationInstant, edit: EditRequest? = nil,
+                              connected: Bool, policy: Policy) -> ActionList<Action> {
         guard connected || policy.offlineQueue else { return ActionList(.dropOffline) }
-        pending[id] = Pending(room: room, bytes: bytes, sentAt: sentAt, attempts: 0)
+        pending[id] = Pending(room: room, bytes: bytes, sentAt: sentAt, attempts: 0, edit: edit)
         queues[room, default: []].append(id)
         let isFirst = queues[room]?.first == id
         return connected && (isFirst || !policy.awaitsAck) ? send(id, policy: policy) : ActionList()

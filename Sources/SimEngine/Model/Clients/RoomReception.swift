@@ -103,6 +103,17 @@ public struct RoomReception: Equatable, Sendable {
         return ActionList(.fetch(after: offset))
     }
 
+    /// The room announced at `now` that its last message is `lastSequence`: if the client has
+    /// less, the last messages were lost on the way with nothing after them to show the gap, and
+    /// it asks for them. Announcements come seconds apart, so each one asks again: the last
+    /// request or its answer may have been lost too.
+    public mutating func announced(lastSequence: Int, at now: SimulationInstant, connected: Bool) -> ActionList<Action> {
+        let owed = Swift.min(lastSequence, owedUpTo ?? .max)
+        guard owed > last, connected else { return ActionList() }
+        if fetchingSince == nil { fetchingSince = now }
+        return ActionList(.fetch(after: offset))
+    }
+
     /// The client reconnected and its session resumed: the room resends what was missed, and
     /// live messages that overtake it wait for it.
     public mutating func resumed(at now: SimulationInstant) {

@@ -5,6 +5,9 @@ import SimSupport
 public struct FaultConfiguration: Equatable, Sendable {
     /// Rooms also send each reader the receipts about itself. Default false.
     public var receiptsToReader = false
+    /// Rooms apply each edit where its author made it, without transforming it against the
+    /// edits accepted since: concurrent edits leave replicas diverged. Default false.
+    public var editsUntransformed = false
 
     public init() {}
 }
@@ -12,6 +15,7 @@ public struct FaultConfiguration: Equatable, Sendable {
 extension FaultConfiguration: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case receiptsToReader = "receipts_to_reader"
+        case editsUntransformed = "edits_untransformed"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -19,10 +23,12 @@ extension FaultConfiguration: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init()
         receiptsToReader = try container.decode(.receiptsToReader, default: receiptsToReader)
+        editsUntransformed = try container.decode(.editsUntransformed, default: editsUntransformed)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(receiptsToReader, forKey: .receiptsToReader)
+        try container.encode(editsUntransformed, forKey: .editsUntransformed)
     }
 }

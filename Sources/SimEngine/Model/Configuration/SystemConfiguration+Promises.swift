@@ -19,7 +19,15 @@ extension SystemConfiguration {
                                presenceBound: signals.presenceBound.wholeNanoseconds,
                                notificationAttempts: retry.maxAttempts,
                                notificationDeadline: (perChannel * Swift.max(1, notifications.channels.count)).wholeNanoseconds,
-                               presenceRoomLimit: signals.presenceRoomLimit)
+                               presenceRoomLimit: signals.presenceRoomLimit,
+                               deliveryGrace: deliveryGrace.wholeNanoseconds)
+    }
+
+    /// How long a message accepted just before the end may take to reach everyone: a lost frame
+    /// is recovered within the ack timeout (the client's refetch period), or within a second of
+    /// the room's last head beacon, whichever is longer.
+    public var deliveryGrace: Duration {
+        Swift.max(delivery.ackTimeout, HeadBeacons.delays[HeadBeacons.delays.count - 1] + .seconds(1))
     }
 
     /// The metrics a run of this system can record, with clients that mix `profiles` (by name).

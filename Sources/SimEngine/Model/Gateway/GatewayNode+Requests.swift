@@ -34,7 +34,8 @@ extension GatewayNode {
 
     /// A post arrives from `connection`: it is rate limited, parsed, and passed to its room,
     /// which answers the connection with an ack or a refusal.
-    public func post(from connection: Int, room: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant) {
+    public func post(from connection: Int, room: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant,
+                     edit: EditRequest? = nil) {
         guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return }
         if case .limited(let retryAfter) = admit(connection) {
             send(.rateLimited(room: room, clientMessage: clientMessage, retryAfter: retryAfter), to: connection)
@@ -44,7 +45,7 @@ extension GatewayNode {
         let origin = id
         parse(for: connection, toward: room) { engine in
             engine.send(to: target) { room in
-                room.post(from: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt,
+                room.post(from: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt, edit: edit,
                           replyTo: origin, connection: connection)
             }
         }
@@ -106,6 +107,17 @@ extension GatewayNode {
         let origin = id
         toHomeNode(of: room) { engine in
             engine.send(to: target) { $0.history(before: cursor, replyTo: origin, connection: connection) }
+        }
+    }
+
+    /// The connection asks for `room`'s shared document as it is now.
+    public func document(_ connection: Int, room: Int) {
+        guard connections[connection] != nil, rooms.indices.contains(room) else { return }
+        heard(from: connection)
+        let target = rooms[room]
+        let origin = id
+        toHomeNode(of: room) { engine in
+            engine.send(to: target) { $0.document(replyTo: origin, connection: connection) }
         }
     }
 

@@ -1,3 +1,4 @@
+public import SimEvents
 public import SimRuntime
 
 /// What a gateway sends down a connection.
@@ -24,8 +25,13 @@ public enum ServerFrame: Equatable, Sendable {
     /// The messages after the client's offset cannot all be given: the client must show a gap
     /// up to `lastSequence` (in `epoch`) rather than pretend it has everything.
     case notRecovered(room: Int, RoomRecovery.Reason, epoch: UInt64, lastSequence: Int)
+    /// The room has been quiet since it accepted `lastSequence` (in `epoch`): a member that has
+    /// less lost the last messages on the way, with nothing after them to show the gap.
+    case head(room: Int, epoch: UInt64, lastSequence: Int)
     /// A page of the room's history the client asked for.
     case history(room: Int, HistoryPage)
+    /// The room's shared document as of `sequence`, which the client asked for.
+    case document(room: Int, sequence: Int, DocumentContent)
     /// A user started or stopped typing in a room; `at` is when the typist's client meant to
     /// send it, or when the indicator expired.
     case typing(room: Int, user: Int, isTyping: Bool, at: SimulationInstant)
@@ -45,6 +51,7 @@ public enum ServerFrame: Equatable, Sendable {
         switch self {
         case .message(_, let message): message.bytes + 40
         case .history(_, let page): page.messages.reduce(40) { $0 + $1.bytes + 16 }
+        case .document(_, _, let content): 40 + 8 * content.length
         case .notRecovered, .joined, .left: 48
         default: 32
         }

@@ -7,6 +7,9 @@ public enum PostRefusal: String, Error, Equatable, Sendable {
     /// The post came after a later message from the same sender: an attempt the sender had
     /// already given up. Accepting it would break per-sender FIFO.
     case outOfOrder = "out_of_order"
+    /// The post is an edit made on a revision of the document older than the history the room
+    /// still keeps: it cannot be transformed against what came since.
+    case staleEdit = "stale_edit"
 
     /// The refusal a membership decision stands for.
     public init(_ refusal: RoomMembership.Refusal) {

@@ -3,6 +3,10 @@ public import SimEvents
 
 /// A chat room: the single writer that checks, stores, orders and broadcasts its messages.
 ///
+/// A room is also a shared document: a message may carry an edit, which the room transforms
+/// against the edits it accepted after the revision its author saw and applies in its order, so
+/// that every replica that applies the room's edits in order ends where the room's document is.
+///
 /// A post is checked against the room's membership (a viewer may not post), deduplicated by
 /// client message id when the guarantee is effectively-once, and persisted in the store. Writes
 /// run concurrently on the store's pool but commit in the order the posts arrived: only then
@@ -39,6 +43,13 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     /// Posts whose writes finish out of order commit in arrival order.
     private var commits = OrderedCompletion<StoredPost>()
     var log: RoomLog
+    /// The room's shared document, as of its last sequence.
+    private var document = DocumentContent()
+    /// When the room last accepted a message, and the head beacons sent since (see
+    /// `Room+Heads.swift`).
+    var lastCommitAt = SimulationInstant.start
+    var headBeaconsSent = 0
+    var headBeaconScheduled = false
     var typists: TypingTracker
     var receipts = ReceiptLedger()
     var receiptFlushScheduled = false
@@ -93,6 +104,17 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         }
     }
 
+    /// Sends the room's shared document as it is now, read from the store, through node
+    /// `origin`'s `connection`.
+    public func document(replyTo origin: Int, connection: Int) {
+        store.read(for: self) { room, outcome in
+            guard case .success = outcome else {
+                return room.reply(.failed(room: room.id, clientMessage: 0), to: origin, connection)
+            }
+            room.reply(.document(room: room.id, sequence: room.log.lastSequence, room.document), to: origin, connection)
+        }
+    }
+
     /// The node the room lives on.
     public nonisolated var homeNode: Int { id % nodes.count }
 
@@ -142,7 +164,7 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
 
     /// A post from `user`, sent through node `origin`'s `connection`.
     public func post(from user: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant,
-                     replyTo origin: Int, connection: Int) {
+                     edit: EditRequest? = nil, replyTo origin: Int, connection: Int) {
         if case .failure(let refusal) = membership.authorizePost(by: user) {
             refused += 1
             return reply(.refused(room: id, clientMessage: clientMessage, PostRefusal(refusal)), to: origin, connection)
@@ -167,8 +189,8 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
             }
         }
         let ticket = commits.start()
-        let post = StoredPost(user: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt, origin: origin,
-                              connection: connection, stored: false)
+        let post = StoredPost(user: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt, edit: edit,
+                              origin: origin, connection: connection, stored: false)
         store.write(for: self) { room, outcome in
             var post = post
             post.stored = (try? outcome.get()) != nil
@@ -182,6 +204,7 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         var clientMessage: UInt64
         var bytes: Int
         var sentAt: SimulationInstant
+        var edit: EditRequest?
         var origin: Int
         var connection: Int
         var stored: Bool
@@ -194,19 +217,44 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
             failedWrites += 1
             return reply(.failed(room: id, clientMessage: post.clientMessage), to: post.origin, post.connection)
         }
-        commit(from: post.user, clientMessage: post.clientMessage, bytes: post.bytes, sentAt: post.sentAt,
+        var applied: DocumentEdit?
+        if let request = post.edit {
+            guard let edit = transform(request) else {
+                refused += 1
+                return reply(.refused(room: id, clientMessage: post.clientMessage, .staleEdit), to: post.origin,
+                             post.connection)
+            }
+            applied = edit
+        }
+        commit(from: post.user, clientMessage: post.clientMessage, bytes: post.bytes, sentAt: post.sentAt, edit: applied,
                replyTo: post.origin, connection: post.connection)
     }
 
+    /// `request` as it applies to the document now: transformed against every edit accepted
+    /// after the revision its author saw. Nil when some of those are no longer kept.
+    private func transform(_ request: EditRequest) -> DocumentEdit? {
+        // The faulty room applies edits where their authors made them, whatever came since.
+        if faults.editsUntransformed { return request.edit }
+        guard let since = log.edits(after: request.base) else { return nil }
+        return since.reduce(request.edit) { $0.transformed(against: $1) }
+    }
+
     /// A stored message gets its sequence, is acknowledged and is broadcast.
-    private func commit(from user: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant,
+    private func commit(from user: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant, edit: DocumentEdit?,
                         replyTo origin: Int, connection: Int) {
         let now = engine.now
+        // An edit the faulty room did not transform may fall outside the document: it changes
+        // nothing here, though replicas apply it as sent.
+        if let edit { document.apply(edit) }
         let message = log.append(sender: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt,
-                                 roomSize: membership.roles.count, at: now)
+                                 roomSize: membership.roles.count, edit: edit, at: now)
         if guarantee == .effectivelyOnce { dedup.remember(clientMessage, sequence: message.sequence, at: now) }
         telemetry.record(MessageAccepted(room: id, sequence: message.sequence, user: user, clientMessage: clientMessage),
                          at: now)
+        if let edit {
+            telemetry.record(DocumentRevised(room: id, sequence: message.sequence, user: user, edit: edit,
+                                             length: document.length, digest: document.digest), at: now)
+        }
         reply(.ack(room: id, clientMessage: clientMessage, sequence: message.sequence), to: origin, connection)
         if typists.expiry(user: user, room: id) != nil {
             // The message ends the indicator; members' clients stop showing it when it arrives.
@@ -215,6 +263,7 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         }
         broadcast(.message(room: id, message))
         noteFirstResponse(from: user, sentAt: sentAt, at: now)
+        if guarantee != .atMostOnce { quietAfterCommit(at: now) }
     }
 
     /// Times the first reply of an admin (an agent) to the room's first message from a member.

@@ -1,5 +1,6 @@
 public import DequeModule
 public import SimRuntime
+public import SimEvents
 
 /// A room's ordered history: the single writer's sequence numbers, the messages it keeps,
 /// pagination and connection-state recovery. A value type with no clock or I/O; the room actor
@@ -38,9 +39,9 @@ public struct RoomLog: Sendable {
 
     /// Sequences the next message and keeps it.
     public mutating func append(sender: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant? = nil,
-                                roomSize: Int = 0, at time: SimulationInstant) -> RoomMessage {
+                                roomSize: Int = 0, edit: DocumentEdit? = nil, at time: SimulationInstant) -> RoomMessage {
         let message = RoomMessage(sequence: nextSequence, sender: sender, clientMessage: clientMessage,
-                                  sentAt: sentAt, acceptedAt: time, bytes: bytes, roomSize: roomSize)
+                                  sentAt: sentAt, acceptedAt: time, bytes: bytes, roomSize: roomSize, edit: edit)
         nextSequence += 1
         kept.append(message)
         trim(at: time)
@@ -92,6 +93,15 @@ public struct RoomLog: Sendable {
             senders.insert(kept[index].sender)
         }
         return senders.sorted()
+    }
+
+    /// The edits of the messages after `base`, in order: what an edit made on the document at
+    /// `base` must be transformed against. Nil when some of those messages are no longer kept.
+    public func edits(after base: Int) -> [DocumentEdit]? {
+        guard base < lastSequence else { return [] }
+        guard let oldest = kept.first, oldest.sequence <= base + 1 else { return nil }
+        let start = firstIndex(withSequenceAtLeast: base + 1)
+        return kept[start...].compactMap(\.edit)
     }
 
     /// The index of the first kept message whose sequence is at least `sequence` (binary search:

@@ -1,3 +1,4 @@
+public import SimEvents
 public import SimRuntime
 
 /// A message as a room stores it: its place in the room's order and what it carries.
@@ -17,10 +18,14 @@ public struct RoomMessage: Equatable, Sendable {
     public var bytes: Int
     /// The room's members when it was accepted, for latency by room size.
     public var roomSize: Int
+    /// The edit it carries to the room's shared document, as the room applied it; nil for a
+    /// chat message.
+    public var edit: DocumentEdit?
 
     public init(sequence: Int, sender: Int, clientMessage: UInt64, sentAt: SimulationInstant? = nil,
-                acceptedAt: SimulationInstant, bytes: Int, roomSize: Int = 0) {
+                acceptedAt: SimulationInstant, bytes: Int, roomSize: Int = 0, edit: DocumentEdit? = nil) {
         self.roomSize = roomSize
+        self.edit = edit
         self.sentAt = sentAt ?? acceptedAt
         self.sequence = sequence
         self.sender = sender
