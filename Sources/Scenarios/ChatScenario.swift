@@ -208,6 +208,7 @@ public struct ChatScenario: Scenario {
                 // From here on timers drive the client; the task ends.
                 await client.startCursor(until: end)
                 await client.startEditing(until: end)
+                await client.startAdministering(until: end)
                 if closedLoad { await client.startConversation(until: end, thinkTime: thinkTime, messageBytes: messageBytes) }
             }
         }

@@ -125,15 +125,16 @@ public enum ScenarioCatalog {
         ChatScenario(
             name: "collab-workspace",
             summary: "1,000 admins, editors and viewers in 200 shared documents with presence, live cursors at 5 a "
-                + "second, concurrent edits every 4 s per editor that every replica must converge on, and live "
-                + "notifications; viewers may not edit",
+                + "second, concurrent edits every 4 s per editor that every replica must converge on, admins changing "
+                + "roles, removing members and now and then deleting a document, each recorded in the audit log, and "
+                + "live notifications; viewers may not edit",
             clients: 1_000, duration: .seconds(60), rooms: 200, roomsPerClient: 2, thinkTime: .exponential(mean: 15),
             system: system {
                 $0.notifications.channels = [.realtime]
                 $0.network.clientLink = broadband
             },
             habits: ClientHabits(readsNotifications: true, cursorUpdatesPerSecond: 5, keepsDocuments: true,
-                                 editsPerMinute: 15),
+                                 editsPerMinute: 15, adminActionsPerMinute: 2),
             notifications: NotificationLoad(perMinute: 120, kinds: [.system]),
             adminShare: 0.05, viewerShare: 0.4, rampUp: .seconds(10),
             thresholds: ["message_delivery.p99<100ms", "cursor.p99<100ms", "delivery_ratio>=0.999"])

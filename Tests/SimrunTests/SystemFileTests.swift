@@ -69,4 +69,27 @@ struct SystemFileTests {
         let invariants = summary["invariants"] as? [[String: Any]] ?? []
         #expect(invariants.filter { $0["status"] as? String == "fail" }.map { $0["name"] as? String } == ["no_receipt_for_own_message"])
     }
+
+    @Test(arguments: [("edits_untransformed", "replicas_converge"), ("audit_subject_as_actor", "audit_exactly_once_in_order")])
+    func aFaultyCollaborationComponentExits2WithItsGuarantee(fault: String, guarantee: String) throws {
+        let file = try write("faults: { \(fault): true }\n", as: "faulty-collab.yaml")
+        let out = try SimrunBinary.temporaryFolder()
+        let result = try SimrunBinary.run(["run", "collab-workspace", "--system", file, "--out", out, "--clients", "300",
+                                           "--duration", "20s"])
+        #expect(result.status == 2)
+        let summary = try SimrunBinary.summary(in: out)
+        let invariants = summary["invariants"] as? [[String: Any]] ?? []
+        #expect(invariants.filter { $0["status"] as? String == "fail" }.map { $0["name"] as? String } == [guarantee])
+    }
+
+    @Test func theCollaborationWorkspaceConvergesAndAuditsEveryAction() throws {
+        let out = try SimrunBinary.temporaryFolder()
+        let result = try SimrunBinary.run(["run", "collab-workspace", "--out", out, "--clients", "300", "--duration", "20s",
+                                           "--trace"])
+        #expect(result.status == 0, "\(result.standardOutput)")
+        let trace = try String(contentsOfFile: out + "/trace.jsonl", encoding: .utf8)
+        for event in ["document_revised", "replica_settled", "privileged_action", "audit_recorded"] {
+            #expect(trace.contains("\"event\":\"\(event)\""), "no \(event) in the trace")
+        }
+    }
 }

@@ -17,7 +17,9 @@ public import SimRuntime
 /// - a member whose replica last settled before the document's last revision is a finding at
 ///   the end: it never converged (revisions within the promised delivery grace before the end
 ///   may still be on their way and are not held against it, nor is a replica whose member sent
-///   the room a message since it last settled: its own edit may still be unconfirmed).
+///   the room a message since it last settled: its own edit may still be unconfirmed). Under
+///   at-most-once, where edits may be lost like any message, this is not judged.
+
 ///
 /// Memory is bounded by the documents' lengths and the last ``revisionWindow`` revisions of each.
 public struct ConvergenceChecker: GuaranteeChecker {
@@ -43,8 +45,10 @@ public struct ConvergenceChecker: GuaranteeChecker {
     /// Per member and room, once its replica has settled: the sequence it last settled at, and
     /// whether the member sent the room a message since (its own edit may be unconfirmed).
     private var replicas: [RoomMemberKey: (settled: Int, sentSince: Bool)] = [:]
+    private var members: Set<RoomMemberKey> = []
     private var finding = GuaranteeFinding(name: "replicas_converge")
     private var grace: Int64?
+    private var guarantee = DeliveryGuarantee.atMostOnce
     private static let emptyDigest = DocumentContent().digest
 
     public init() {}
@@ -53,15 +57,21 @@ public struct ConvergenceChecker: GuaranteeChecker {
         switch event {
         case .checkParameters(let parameters):
             grace = parameters.deliveryGrace
+            guarantee = parameters.guarantee
         case .documentRevised(let revised):
             revise(revised, at: time, line: line)
         case .replicaSettled(let settled):
             judge(settled, at: time, line: line)
         case .messageSent(let sent):
             replicas[RoomMemberKey(room: sent.room, user: sent.user)]?.sentSince = true
+        case .memberJoined(let joined):
+            members.insert(RoomMemberKey(room: joined.room, user: joined.user))
         case .memberLeft(let left):
-            // A member who left is owed no convergence.
-            replicas[RoomMemberKey(room: left.room, user: left.user)] = nil
+            // A member who left is owed no convergence (its replica may still settle on what it
+            // was owed; each settling is judged, but not where it ends).
+            let key = RoomMemberKey(room: left.room, user: left.user)
+            members.remove(key)
+            replicas[key] = nil
         default:
             break
         }
@@ -98,7 +108,7 @@ public struct ConvergenceChecker: GuaranteeChecker {
 
     private mutating func judge(_ settled: ReplicaSettled, at time: SimulationInstant, line: Int) {
         let key = RoomMemberKey(room: settled.room, user: settled.user)
-        replicas[key] = (Swift.max(replicas[key]?.settled ?? 0, settled.sequence), false)
+        if members.contains(key) { replicas[key] = (Swift.max(replicas[key]?.settled ?? 0, settled.sequence), false) }
         let document = documents[settled.room]
         // The document at the settled sequence: its latest revision at or before it.
         let expected: Revision
@@ -118,6 +128,9 @@ public struct ConvergenceChecker: GuaranteeChecker {
 
     public func findings(at end: SimulationInstant) -> [GuaranteeFinding] {
         var finding = finding
+        // At most once, the last edits may be lost like any message: a replica left behind is
+        // that loss, not a divergence.
+        guard guarantee != .atMostOnce else { return [finding] }
         let behind = replicas.compactMap { key, replica -> (RoomMemberKey, Int, Int)? in
             // A replica whose own edit may still be on its way does not settle until it is back.
             guard !replica.sentSince, let last = lastSettledRevision(of: key.room, at: end), replica.settled < last else {

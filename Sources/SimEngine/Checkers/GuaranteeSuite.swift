@@ -49,6 +49,7 @@ public struct GuaranteeSuite: EventObserver, Sendable {
             presence.observe(event, at: time, line: line)
             notifications.observe(event, at: time, line: line)
             convergence.observe(event, at: time, line: line)
+            audit.observe(event, at: time, line: line)
         case .messageAccepted:
             senders.observe(event, at: time, line: line)
             receipts.observe(event, at: time, line: line)

@@ -11,9 +11,12 @@ extension Client {
                                                        connected: connection != nil), in: room)
         case .ack(_, let clientMessage, _):
             perform(outgoing.acknowledged(clientMessage, connected: connection != nil, policy: context.sendPolicy))
-        case .refused(_, let clientMessage, _):
+        case .refused(let room, let clientMessage, let reason):
             telemetry.add(.errors, at: engine.now)
             abandonEdit(clientMessage)
+            // Not a member of a room it thought it was in: an admin removed it and the word was
+            // lost. It leaves, to learn what it is still owed.
+            if reason == .notAMember { leave(room) }
             perform(outgoing.refused(clientMessage, connected: connection != nil, policy: context.sendPolicy))
         case .failed(_, let clientMessage):
             if settings.delivery.guarantee == .atMostOnce { telemetry.add(.errors, at: engine.now) }
@@ -30,6 +33,7 @@ extension Client {
             if isTyping, user != id { record(metrics.typingLatency, since: at) }
         case .presence(let room, let user, let online, let at):
             guard user != id else { return }
+            notePresence(of: user, online: online, in: room)
             record(metrics.presenceLatency, since: at)
             telemetry.record(PresenceSeen(observer: id, room: room, user: user, online: online, changedAt: at),
                              at: engine.now)
@@ -50,12 +54,20 @@ extension Client {
             guard let index = rooms.index(of: room) else { return }
             perform(rooms[at: index].reception.announced(lastSequence: lastSequence, at: engine.now,
                                                          connected: connection != nil), in: room)
+        case .roleChanged(let room, let role):
+            guard let index = rooms.index(of: room) else { return }
+            rooms[at: index].role = role
         case .document(let room, let sequence, let content):
             guard let index = rooms.index(of: room), rooms[at: index].replica != nil else { return }
             perform(rooms[at: index].replica!.restore(content, at: sequence), in: room)
         case .left(let room, let lastSequence):
             guard let index = rooms.index(of: room) else { return }
+            // Removed by an admin (or the document deleted): the client takes what it is owed as
+            // if it had left itself, asking again until it has it.
+            let removed = !rooms[at: index].isLeaving
+            rooms[at: index].isLeaving = true
             perform(rooms[at: index].reception.left(lastSequence: lastSequence, connected: connection != nil), in: room)
+            if removed, rooms.index(of: room) != nil { checkLeave(of: room) }
         case .joined:
             break
         }

@@ -153,7 +153,7 @@ public actor Client: ConnectionPeer {
     }
 
     /// Looks at an unfinished leave after the ack timeout and does what its reception decides.
-    private func checkLeave(of room: Int) {
+    func checkLeave(of room: Int) {
         engine.send(to: self, after: settings.delivery.ackTimeout) { client in
             guard let index = client.rooms.index(of: room), client.rooms[at: index].isLeaving else { return }
             let step = client.rooms[at: index].reception.checkLeave(connected: client.connection != nil)

@@ -6,6 +6,7 @@ extension ClientHabits: Codable {
         case readsNotifications = "reads_notifications", marksAllRead = "marks_all_read", readDelay = "read_delay"
         case cursorUpdatesPerSecond = "cursor_updates_per_second"
         case keepsDocuments = "keeps_documents", editsPerMinute = "edits_per_minute"
+        case adminActionsPerMinute = "admin_actions_per_minute"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -21,6 +22,7 @@ extension ClientHabits: Codable {
         cursorUpdatesPerSecond = try container.decode(.cursorUpdatesPerSecond, default: cursorUpdatesPerSecond)
         keepsDocuments = try container.decode(.keepsDocuments, default: keepsDocuments)
         editsPerMinute = try container.decode(.editsPerMinute, default: editsPerMinute)
+        adminActionsPerMinute = try container.decode(.adminActionsPerMinute, default: adminActionsPerMinute)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -34,5 +36,6 @@ extension ClientHabits: Codable {
         try container.encode(cursorUpdatesPerSecond, forKey: .cursorUpdatesPerSecond)
         try container.encode(keepsDocuments, forKey: .keepsDocuments)
         try container.encode(editsPerMinute, forKey: .editsPerMinute)
+        try container.encode(adminActionsPerMinute, forKey: .adminActionsPerMinute)
     }
 }

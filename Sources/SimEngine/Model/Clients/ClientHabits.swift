@@ -26,10 +26,16 @@ public struct ClientHabits: Equatable, Sendable {
     /// post, one at a time (the next once the room confirmed the last); needs ``keepsDocuments``.
     /// Default 0: none.
     public var editsPerMinute = 0.0
+    /// Privileged actions an admin's client takes per minute, in a room where it is admin: it
+    /// changes a present member's role (most often), removes one, or, rarely, deletes the
+    /// room's document. Default 0: none.
+    public var adminActionsPerMinute = 0.0
 
     public init(typesBeforeSending: Bool = false, composeTime: Duration = .milliseconds(1_500), sendsReceipts: Bool = false,
                 readsNotifications: Bool = false, marksAllRead: Bool = false, readDelay: Duration = .seconds(3),
-                cursorUpdatesPerSecond: Double = 0, keepsDocuments: Bool = false, editsPerMinute: Double = 0) {
+                cursorUpdatesPerSecond: Double = 0, keepsDocuments: Bool = false, editsPerMinute: Double = 0,
+                adminActionsPerMinute: Double = 0) {
+        self.adminActionsPerMinute = adminActionsPerMinute
         self.keepsDocuments = keepsDocuments
         self.editsPerMinute = editsPerMinute
         self.marksAllRead = marksAllRead

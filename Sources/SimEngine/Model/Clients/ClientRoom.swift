@@ -11,6 +11,9 @@ struct ClientRoom: Sendable {
     var isLeaving = false
     /// The client's replica of the room's shared document, if it keeps documents.
     var replica: DocumentReplica?
+    /// The other users present in the room, as presence told an admin's client, ascending (kept
+    /// for admins only: the members it may act on).
+    var present: [Int] = []
 
     /// A room the client joined at `offset` with `role`.
     init(joinedAt offset: RoomOffset, role: RoomRole) {

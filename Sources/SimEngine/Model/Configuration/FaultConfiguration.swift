@@ -8,6 +8,9 @@ public struct FaultConfiguration: Equatable, Sendable {
     /// Rooms apply each edit where its author made it, without transforming it against the
     /// edits accepted since: concurrent edits leave replicas diverged. Default false.
     public var editsUntransformed = false
+    /// The audit log records the member an action was done to as the one who did it. Default
+    /// false.
+    public var auditSubjectAsActor = false
 
     public init() {}
 }
@@ -16,6 +19,7 @@ extension FaultConfiguration: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case receiptsToReader = "receipts_to_reader"
         case editsUntransformed = "edits_untransformed"
+        case auditSubjectAsActor = "audit_subject_as_actor"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -24,11 +28,13 @@ extension FaultConfiguration: Codable {
         self.init()
         receiptsToReader = try container.decode(.receiptsToReader, default: receiptsToReader)
         editsUntransformed = try container.decode(.editsUntransformed, default: editsUntransformed)
+        auditSubjectAsActor = try container.decode(.auditSubjectAsActor, default: auditSubjectAsActor)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(receiptsToReader, forKey: .receiptsToReader)
         try container.encode(editsUntransformed, forKey: .editsUntransformed)
+        try container.encode(auditSubjectAsActor, forKey: .auditSubjectAsActor)
     }
 }

@@ -21,6 +21,22 @@ extension GatewayNode {
         toHomeNode(of: room) { engine in engine.send(to: target) { $0.remove(subject, by: actor) } }
     }
 
+    /// The connection's user, as `room`'s admin, makes `user` a `role` there.
+    public func changeRole(_ connection: Int, room: Int, of user: Int, to role: RoomRole) {
+        guard let actor = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        heard(from: connection)
+        let target = rooms[room]
+        toHomeNode(of: room) { engine in engine.send(to: target) { $0.changeRole(of: user, to: role, by: actor) } }
+    }
+
+    /// The connection's user, as `room`'s admin, deletes its document.
+    public func deleteDocument(_ connection: Int, room: Int) {
+        guard let actor = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        heard(from: connection)
+        let target = rooms[room]
+        toHomeNode(of: room) { engine in engine.send(to: target) { $0.deleteDocument(by: actor) } }
+    }
+
     /// Stops sending `room`'s frames to every connection of `user` here.
     public func unsubscribe(user: Int, from room: Int) {
         for connection in connections(of: user) {

@@ -28,6 +28,8 @@ public enum ServerFrame: Equatable, Sendable {
     /// The room has been quiet since it accepted `lastSequence` (in `epoch`): a member that has
     /// less lost the last messages on the way, with nothing after them to show the gap.
     case head(room: Int, epoch: UInt64, lastSequence: Int)
+    /// An admin made the user a `role` in the room.
+    case roleChanged(room: Int, role: RoomRole)
     /// A page of the room's history the client asked for.
     case history(room: Int, HistoryPage)
     /// The room's shared document as of `sequence`, which the client asked for.

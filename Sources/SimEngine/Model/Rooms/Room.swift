@@ -26,12 +26,19 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     let nodes: [GatewayNode<Peer>]
     private let bus: Bus<RoomBroadcast>?
     let store: Store
+    /// Where privileged actions are recorded (see `Room+Privileges.swift`).
+    let auditLog: AuditLog?
+    /// Privileged actions carried out so far, and their audit entries on their way to the log.
+    var privilegedActions = 0
+    var auditWrites = OrderedCompletion<AuditEntry>()
     private let guarantee: DeliveryGuarantee
     private var nodeLinks: [NetworkLink]
     var membership = RoomMembership()
     /// Users who left, with the last sequence they were owed: a repeated leave is answered
     /// with it. Forgotten when the user joins again.
-    private var departed: [Int: Int] = [:]
+    var departed: [Int: Int] = [:]
+    /// Whether an admin deleted the room's document: nobody may join any more.
+    var isDeleted = false
     private var dedup: DedupWindow
     /// Client message ids being written now (effectively-once drops their retries).
     private var writing: Set<UInt64> = []
@@ -44,7 +51,7 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     private var commits = OrderedCompletion<StoredPost>()
     var log: RoomLog
     /// The room's shared document, as of its last sequence.
-    private var document = DocumentContent()
+    var document = DocumentContent()
     /// When the room last accepted a message, and the head beacons sent since (see
     /// `Room+Heads.swift`).
     var lastCommitAt = SimulationInstant.start
@@ -70,7 +77,8 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
 
     /// Creates room `id`, homed on node `id % nodes.count`.
     public init(engine: Engine, telemetry: Telemetry, id: Int, nodes: [GatewayNode<Peer>], bus: Bus<RoomBroadcast>?, store: Store,
-                configuration: SystemConfiguration) {
+                auditLog: AuditLog? = nil, configuration: SystemConfiguration) {
+        self.auditLog = auditLog
         executor = engine.makeExecutor(label: "room-\(id)")
         self.id = id
         self.engine = engine
@@ -124,8 +132,13 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     /// The number of members.
     public var memberCount: Int { membership.roles.count }
 
-    /// Adds `user` with `role`; returns where the user starts in the room's history.
+    /// Adds `user` with `role`; returns where the user starts in the room's history. A deleted
+    /// room adds nobody: the user is told at once that it is owed nothing.
     public func join(_ user: Int, as role: RoomRole) -> RoomOffset {
+        guard !isDeleted else {
+            tellLeft(user, owedUpTo: log.lastSequence)
+            return RoomOffset(room: id, epoch: log.epoch, sequence: log.lastSequence)
+        }
         let isNew = membership.roles[user] == nil
         membership.join(user, as: role)
         departed[user] = nil
@@ -145,7 +158,10 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
             return .success(())
         }
         let decision = membership.authorizeManagement(by: actor, of: subject)
-        guard case .success = decision, membership.leave(subject) else { return decision }
+        guard case .success = decision, membership.roles[subject] != nil else { return decision }
+        // Removing someone else is a privileged action, recorded before its effects.
+        if actor != subject { recordPrivileged(.removal, by: actor, of: subject) }
+        membership.leave(subject)
         telemetry.record(MemberLeft(user: subject, room: id), at: engine.now)
         departed[subject] = log.lastSequence
         tellLeft(subject, owedUpTo: log.lastSequence)
@@ -154,7 +170,7 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
 
     /// Tells `user` it is no longer a member and is owed the room's messages up to
     /// `owedUpTo`, before its node stops sending it the room's frames, on the same hop.
-    private func tellLeft(_ user: Int, owedUpTo lastSequence: Int) {
+    func tellLeft(_ user: Int, owedUpTo lastSequence: Int) {
         let room = id
         onNode(user % nodes.count) { node in
             node.send(.left(room: room, lastSequence: lastSequence), toUser: user)

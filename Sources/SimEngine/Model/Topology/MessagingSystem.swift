@@ -3,7 +3,7 @@ public import SimEvents
 
 /// The whole server side, assembled from a ``SystemConfiguration``: gateway nodes, rooms homed
 /// on them, the store behind the rooms, the bus between nodes (when there is more than one),
-/// and the notification service.
+/// the notification service and the audit log.
 ///
 /// Users are pinned to node `user % nodes` (sticky sessions); room `r` lives on node
 /// `r % nodes`.
@@ -30,6 +30,8 @@ public struct MessagingSystem<Peer: ConnectionPeer>: Sendable {
     public let bus: Bus<RoomBroadcast>?
     /// The notification service.
     public let notifications: NotificationService
+    /// The audit log of privileged actions.
+    public let auditLog: AuditLog
 
     /// Builds the system with `rooms` rooms.
     ///
@@ -48,8 +50,10 @@ public struct MessagingSystem<Peer: ConnectionPeer>: Sendable {
         let bus = nodes.count > 1
             ? Bus<RoomBroadcast>(engine: engine, kind: configuration.bus.kind, hop: configuration.network.nodeLink)
             : nil
+        let auditLog = AuditLog(engine: engine, telemetry: telemetry, faults: configuration.faults)
         let rooms = (0..<roomCount).map { id in
-            Room(engine: engine, telemetry: telemetry, id: id, nodes: nodes, bus: bus, store: store, configuration: configuration)
+            Room(engine: engine, telemetry: telemetry, id: id, nodes: nodes, bus: bus, store: store, auditLog: auditLog,
+                 configuration: configuration)
         }
         let notifications = NotificationService(engine: engine, telemetry: telemetry, configuration: configuration.notifications,
                                                 usersStartOnline: false)
@@ -68,6 +72,7 @@ public struct MessagingSystem<Peer: ConnectionPeer>: Sendable {
         self.rooms = rooms
         self.store = store
         self.bus = bus
+        self.auditLog = auditLog
     }
 
     /// The node that serves `user`'s connections.
