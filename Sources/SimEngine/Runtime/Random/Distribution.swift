@@ -1,18 +1,11 @@
 public import SimSupport
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A probability distribution of non-negative real values, used for latencies, think times,
 /// service times and sizes.
 ///
 /// When a distribution describes a duration its values are seconds. Sampling is deterministic
-/// for a given ``RandomStream`` state and allocates nothing.
+/// for a given ``RandomStream`` state, allocates nothing, and gives the same bits on every
+/// platform (``PortableMath`` instead of the platform's libm).
 ///
 /// In scenario files a distribution is written with a `kind` and its parameters:
 ///
@@ -46,11 +39,11 @@ public enum Distribution: Equatable, Sendable {
             return low + (high - low) * random.nextUnitInterval()
         case .exponential(let mean):
             // 1 - u lies in (0, 1], so the logarithm is finite.
-            return -mean * log(1 - random.nextUnitInterval())
+            return -mean * PortableMath.log(1 - random.nextUnitInterval())
         case .normal(let mean, let deviation):
             return Swift.max(0, mean + deviation * Self.standardNormal(using: &random))
         case .lognormal(let median, let sigma):
-            return median * exp(sigma * Self.standardNormal(using: &random))
+            return median * PortableMath.exp(sigma * Self.standardNormal(using: &random))
         case .empirical(let values):
             return values[Int(random.next(below: UInt64(values.count)))]
         }
@@ -70,7 +63,7 @@ public enum Distribution: Equatable, Sendable {
         case .uniform(let low, let high): return (low + high) / 2
         case .exponential(let mean): return mean
         case .normal(let mean, _): return mean
-        case .lognormal(let median, let sigma): return median * exp(sigma * sigma / 2)
+        case .lognormal(let median, let sigma): return median * PortableMath.exp(sigma * sigma / 2)
         case .empirical(let values): return values.reduce(0, +) / Double(values.count)
         }
     }
@@ -79,7 +72,7 @@ public enum Distribution: Equatable, Sendable {
     static func standardNormal(using random: inout RandomStream) -> Double {
         let u1 = 1 - random.nextUnitInterval()  // (0, 1]
         let u2 = random.nextUnitInterval()
-        return sqrt(-2 * log(u1)) * cos(2 * Double.pi * u2)
+        return (-2 * PortableMath.log(u1)).squareRoot() * PortableMath.cosineOfTurns(u2)
     }
 
     /// Checks that the parameters describe a real distribution of non-negative values.

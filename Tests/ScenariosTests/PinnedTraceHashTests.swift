@@ -1,0 +1,36 @@
+import Testing
+import Scenarios
+
+/// Every built-in scenario, made small, replays to the trace hash written here. A change that
+/// moves any of them is a change of the model's behaviour: its commit says why and updates the
+/// hash. The model's randomness uses no platform library (`PortableMath`), so these hashes
+/// hold on every platform, not only this one.
+@Suite("Pinned trace hashes")
+struct PinnedTraceHashTests {
+    /// The hash of each built-in at seed 7 with at most 150 clients for at most 40 s (past
+    /// every scheduled fault).
+    static let pinned: [String: String] = [
+        "quickstart": "842d0b3a57d30560",
+        "b2b-portal": "f60e1450721cec66",
+        "marketplace": "cccba0a5e3e368ed",
+        "crm-realtime": "cd66d89f85b2a81a",
+        "support-desk": "6ef2704009813df6",
+        "collab-workspace": "6a74aa21f84b4859",
+        "reconnect-storm": "d7097ffb833c276b",
+        "bus-outage": "54641558acf0acfe",
+        "slow-store": "bb6e81bc38fb490d",
+        "hot-room": "a2d0f6ca83a46370",
+        "node-crash": "5b43ecffec1eee59",
+    ]
+
+    @Test(arguments: ScenarioCatalog.all.map(\.name))
+    func aBuiltInReplaysToItsPinnedHash(name: String) async throws {
+        var scenario = try #require(ScenarioCatalog.named(name))
+        scenario.clients = min(scenario.clients, 150)
+        scenario.duration = min(scenario.duration, .seconds(40))
+        try scenario.validate()
+        let summary = try await ScenarioRunner(scenario: scenario, seed: 7).runOnOwnThread().summary
+        #expect(summary.traceEvents > 1_000)
+        #expect(summary.traceHash == Self.pinned[name], "\(name): \(summary.traceEvents) events")
+    }
+}
