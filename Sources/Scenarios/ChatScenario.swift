@@ -97,15 +97,18 @@ public struct ChatScenario: Scenario {
         func require(_ condition: Bool, _ location: String, _ problem: String, _ remedy: String) throws(ConfigurationError) {
             if !condition { throw ConfigurationError(location: location, problem: problem, remedy: remedy) }
         }
-        try require(clients > 0, "clients", "must be at least 1, got \(clients)", "give a positive number of clients")
+        try ConfigurationError.requireCount(clients, in: 1...Self.mostClients, at: "clients", unit: "clients")
         try require(duration > .zero, "duration", "must be longer than zero", "give a duration such as 30s or 5m")
-        try require(rooms > 0, "rooms", "must be at least 1, got \(rooms)", "give a positive number of rooms")
-        try require((1...rooms).contains(roomsPerClient), "rooms_per_client",
-                    "must be between 1 and rooms (\(rooms)), got \(roomsPerClient)", "lower rooms_per_client or add rooms")
-        try require(drain >= .zero, "drain", "must not be negative", "give a duration such as 5s")
-        try require(rampUp >= .zero, "ramp_up", "must not be negative", "give a duration such as 10s")
-        try require(messageBytes > 0, "message_bytes", "must be at least 1, got \(messageBytes)", "give a size in bytes")
+        try ConfigurationError.requireDuration(duration, in: .zero...ConfigurationError.longest, at: "duration")
+        try ConfigurationError.requireCount(rooms, in: 1...Self.mostClients, at: "rooms", unit: "rooms")
+        try require((1...min(rooms, 1_000)).contains(roomsPerClient), "rooms_per_client",
+                    "must be between 1 and rooms (\(rooms)) and at most 1,000, got \(roomsPerClient)",
+                    "lower rooms_per_client or add rooms")
+        try ConfigurationError.requireDuration(drain, in: .zero...ConfigurationError.longest, at: "drain")
+        try ConfigurationError.requireDuration(rampUp, in: .zero...ConfigurationError.longest, at: "ramp_up")
+        try ConfigurationError.requireCount(messageBytes, in: 1...(16 << 20), at: "message_bytes", unit: "bytes (at most 16 MiB)")
         try thinkTime.validate(at: "think_time")
+        try habits.validate(at: "habits")
         try system.validate()
         try notifications?.validate(at: "notifications")
         try ConfigurationError.requireShare(adminShare, at: "admin_share", example: "0.05")
@@ -115,7 +118,8 @@ public struct ChatScenario: Scenario {
         try load.validate(at: "load")
         try sessionLength?.validate(at: "session_length")
         if let rate = sessionsPerSecond {
-            try require(rate > 0 && rate.isFinite, "sessions_per_second", "must be a positive rate, got \(rate)",
+            try require(rate > 0 && rate <= 1_000_000, "sessions_per_second",
+                        "must be above 0 and at most 1,000,000, got \(rate)",
                         "give sessions per second, such as 50")
         }
         for (index, profile) in profiles.enumerated() { try profile.validate(at: "profiles[\(index)]") }
@@ -134,6 +138,9 @@ public struct ChatScenario: Scenario {
             }
         }
     }
+
+    /// The most clients, and rooms, a scenario may have: ten million.
+    public static let mostClients = 10_000_000
 
     public var metricCatalog: MetricCatalog { system.metricCatalog(profiles: profiles.map(\.name)) }
 

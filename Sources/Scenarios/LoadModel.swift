@@ -25,13 +25,13 @@ public enum LoadModel: Equatable, Sendable {
                                      remedy: "give at least one stage, such as { duration: 30s, target: 500 }")
         }
         for (index, stage) in stages.enumerated() {
-            guard stage.duration > .zero else {
-                throw ConfigurationError(location: "\(location).stages[\(index)].duration", problem: "must be longer than zero",
+            guard stage.duration > .zero, stage.duration <= ConfigurationError.longest else {
+                throw ConfigurationError(location: "\(location).stages[\(index)].duration", problem: "must be above 0s and at most 30 days",
                                          remedy: "give a duration such as 30s")
             }
-            guard stage.target >= 0, stage.target.isFinite else {
+            guard stage.target >= 0, stage.target <= 10_000_000 else {
                 throw ConfigurationError(location: "\(location).stages[\(index)].target",
-                                         problem: "must be a rate of zero or more, got \(stage.target)",
+                                         problem: "must be a rate from 0 to 10,000,000 messages per second, got \(stage.target)",
                                          remedy: "give messages per second, such as 500")
             }
         }

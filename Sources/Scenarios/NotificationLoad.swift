@@ -17,8 +17,9 @@ public struct NotificationLoad: Equatable, Sendable {
 
     /// Checks the parameters.
     public func validate(at location: String) throws(ConfigurationError) {
-        guard perMinute > 0, perMinute.isFinite else {
-            throw ConfigurationError(location: "\(location).per_minute", problem: "must be a positive number, got \(perMinute)",
+        guard perMinute > 0, perMinute <= 600_000_000 else {
+            throw ConfigurationError(location: "\(location).per_minute",
+                                     problem: "must be above 0 and at most 600,000,000 (10 million a second), got \(perMinute)",
                                      remedy: "give the events per minute, such as 300")
         }
         guard !kinds.isEmpty else {

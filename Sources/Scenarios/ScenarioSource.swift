@@ -78,6 +78,9 @@ public enum ScenarioSource {
         } catch {
             throw refuse(path.joined(separator: "."), "the value '\(valueText)' is not valid YAML")
         }
+        if let number = value as? Double, !number.isFinite {
+            throw refuse(path.joined(separator: "."), "'\(valueText)' is not a finite number; give a number such as 2.5")
+        }
         guard var tree = (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(scenario))) as? [String: Any] else {
             throw refuse("", "the scenario could not be encoded")
         }

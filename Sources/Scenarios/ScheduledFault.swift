@@ -34,8 +34,8 @@ public struct ScheduledFault: Equatable, Sendable {
 
     /// Checks the fault against a system of `nodes` nodes.
     public func validate(at location: String, nodes: Int) throws(ConfigurationError) {
-        guard at >= .zero else {
-            throw ConfigurationError(location: "\(location).at", problem: "must not be negative", remedy: "give a time such as 20s")
+        guard at >= .zero, at <= ConfigurationError.longest else {
+            throw ConfigurationError(location: "\(location).at", problem: "must be from 0s to 30 days", remedy: "give a time such as 20s")
         }
         switch action {
         case .dropConnections(let node), .crashNode(let node), .partitionNode(let node, _):
@@ -50,8 +50,8 @@ public struct ScheduledFault: Equatable, Sendable {
         }
         switch action {
         case .busDown(let duration), .storeDown(let duration), .partitionNode(_, let duration):
-            guard duration > .zero else {
-                throw ConfigurationError(location: "\(location).for", problem: "must be longer than zero",
+            guard duration > .zero, duration <= ConfigurationError.longest else {
+                throw ConfigurationError(location: "\(location).for", problem: "must be above 0s and at most 30 days",
                                          remedy: "give a duration such as 10s")
             }
         case .dropConnections, .crashNode, .dropShare:

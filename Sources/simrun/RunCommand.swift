@@ -61,6 +61,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Run even when the scenario's estimated cost exceeds a day of wall time or this machine's memory.")
+    var insist = false
+
     @Option(help: .hidden, transform: RunCommand.parseDuration)
     var progressInterval: Duration?
 
@@ -95,6 +98,13 @@ struct RunCommand: ParsableCommand {
             let flag = ["clients": "--clients", "duration": "--duration"][error.location]
             let location = flag.map { "\($0) (\(error.location))" } ?? "scenario '\(scenario.name)', \(error.location)"
             throw fail(.badInput, "\(location): \(error.problem); \(error.remedy)")
+        }
+        if !insist {
+            do throws(ConfigurationError) {
+                try RunBudget(for: scenario).check(memoryAvailable: Double(ProcessInfo.processInfo.physicalMemory))
+            } catch {
+                throw fail(.badInput, "scenario '\(scenario.name)', \(error.location): \(error.problem); \(error.remedy)")
+            }
         }
         let runner = ScenarioRunner(scenario: scenario, seed: seed, interleavingSeed: interleavingSeed, mode: mode,
                                     extraThresholds: thresholdTexts, traceFile: trace ? "\(out)/trace.jsonl" : nil,

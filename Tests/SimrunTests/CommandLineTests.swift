@@ -273,7 +273,7 @@ struct CommandLineTests {
         (["run", "--duration", "5x"], "'5x' is not a duration"),
         (["run", "--mode", "turbo"], "--mode"),
         (["run", "quickstrat"], "Did you mean 'quickstart'?"),
-        (["run", "--clients", "0"], "--clients (clients): must be at least 1"),
+        (["run", "--clients", "0"], "--clients (clients): must be between 1 and 10,000,000, got 0"),
         (["run", "--duration", "0s"], "--duration (duration): must be longer than zero"),
     ])
     func badInputExits64WithAClearMessageAndWritesNothing(arguments: [String], message: String) throws {

@@ -48,7 +48,7 @@ struct ScenarioFileTests {
 
     @Test(arguments: [
         (["--set", "system.gateway.nodez=3"], "--set 'system.gateway.nodez=3': system.gateway.nodez: unknown key. Did you mean 'nodes'?"),
-        (["--set", "clients=-5"], "scenario 'quickstart': clients: must be at least 1, got -5"),
+        (["--set", "clients=-5"], "scenario 'quickstart': clients: must be between 1 and 10,000,000, got -5"),
         (["--set", "system.gateway.nodes=many"], "system.gateway.nodes: has the wrong type: expected a whole number"),
         (["--set", "clients"], "is not KEY.PATH=VALUE"),
         (["--set", "duration.seconds=5"], "duration: holds a single value, not keys"),
@@ -83,7 +83,7 @@ struct ScenarioFileTests {
         ("rooms: 4\nrooms_per_client: [\n", "tiny.yaml:", "is not valid YAML or JSON"),
         (Self.valid + "\nthink_tme: 3\n", "tiny.yaml:8: think_tme:", "unknown key 'think_tme'. Did you mean 'think_time'?"),
         (Self.valid.replacingOccurrences(of: "clients: 40", with: "clients: forty"), "tiny.yaml:3: clients:", "has the wrong type: expected a whole number"),
-        (Self.valid.replacingOccurrences(of: "rooms_per_client: 2", with: "rooms_per_client: 9"), "tiny.yaml", "rooms_per_client: must be between 1 and rooms (4), got 9"),
+        (Self.valid.replacingOccurrences(of: "rooms_per_client: 2", with: "rooms_per_client: 9"), "tiny.yaml", "rooms_per_client: must be between 1 and rooms (4) and at most 1,000, got 9"),
         (Self.valid.replacingOccurrences(of: "mean: 2", with: "mean: -2"), "tiny.yaml", "think_time"),
         (Self.valid.replacingOccurrences(of: "duration: 5s", with: "duration: 0s"), "tiny.yaml", "duration: must be longer than zero"),
         (Self.valid.replacingOccurrences(of: "kind: chat", with: "kind: poker"), "tiny.yaml:1: kind:", "unknown scenario kind 'poker'; accepted: chat"),

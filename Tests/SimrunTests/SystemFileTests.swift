@@ -33,7 +33,7 @@ struct SystemFileTests {
 
     @Test(arguments: [
         ("gateway:\n  nodes: 3\n  heartbeat_intervall: 10s\n", "system.yaml:3: system.gateway.heartbeat_intervall: unknown key 'heartbeat_intervall'. Did you mean 'heartbeat_interval'?"),
-        ("gateway:\n  nodes: -2\n", "system.yaml:2: system.gateway.nodes: must be at least 1, got -2"),
+        ("gateway:\n  nodes: -2\n", "system.yaml:2: system.gateway.nodes: must be between 1 and 1,024, got -2"),
         ("gateway:\n  nodes: three\n", "system.yaml:2: system.gateway.nodes: has the wrong type: expected a whole number"),
         ("gateway: {\n  nodes: 3\n", "system.yaml:3: is not valid YAML or JSON"),
         ("store:\n  read_latency: { kind: uniform, min: 0.5, max: 0.1 }\n", "system.yaml:2: system.store.read_latency: uniform needs 0 <= min <= max"),

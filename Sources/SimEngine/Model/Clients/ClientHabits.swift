@@ -1,3 +1,5 @@
+public import SimSupport
+
 /// What a client does besides posting: typing before it sends, sending receipts.
 public struct ClientHabits: Equatable, Sendable {
     /// Whether the client shows it is typing before each message, at most once per typing
@@ -46,4 +48,24 @@ public struct ClientHabits: Equatable, Sendable {
         self.composeTime = composeTime
         self.sendsReceipts = sendsReceipts
     }
+
+    /// Checks that every rate is a finite number in its range and every delay a duration in
+    /// its range.
+    ///
+    /// - Parameter location: the key path of the habits (`habits`).
+    public func validate(at location: String) throws(ConfigurationError) {
+        try ConfigurationError.requireNumber(cursorUpdatesPerSecond, in: 0...100, at: "\(location).cursor_updates_per_second",
+                                             unit: "cursor updates per second, such as 2 (0 for none)")
+        try ConfigurationError.requireNumber(editsPerMinute, in: 0...6_000, at: "\(location).edits_per_minute",
+                                             unit: "edits per minute, such as 6 (0 for none)")
+        try ConfigurationError.requireNumber(adminActionsPerMinute, in: 0...6_000, at: "\(location).admin_actions_per_minute",
+                                             unit: "privileged actions per minute, such as 1 (0 for none)")
+        try ConfigurationError.requireDuration(composeTime, in: .zero...ConfigurationError.longest, at: "\(location).compose_time")
+        try ConfigurationError.requireDuration(readDelay, in: .zero...ConfigurationError.longest, at: "\(location).read_delay")
+        if editsPerMinute > 0, !keepsDocuments {
+            throw ConfigurationError(location: "\(location).edits_per_minute", problem: "needs keeps_documents: true",
+                                     remedy: "set habits.keeps_documents to true, or edits_per_minute to 0")
+        }
+    }
+
 }

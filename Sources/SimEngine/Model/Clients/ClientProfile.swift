@@ -44,17 +44,19 @@ public struct ClientProfile: Equatable, Sendable {
 
     /// Checks the parameters.
     public func validate(at location: String) throws(ConfigurationError) {
-        guard weight > 0, weight.isFinite else {
-            throw ConfigurationError(location: "\(location).weight", problem: "must be positive, got \(weight)",
+        guard weight > 0, weight.isFinite, weight <= 1e9 else {
+            throw ConfigurationError(location: "\(location).weight", problem: "must be above 0 and at most 1e9, got \(weight)",
                                      remedy: "give the profile's relative share, such as 3")
         }
-        guard thinkTimeScale > 0, thinkTimeScale.isFinite else {
-            throw ConfigurationError(location: "\(location).think_time_scale", problem: "must be positive, got \(thinkTimeScale)",
+        guard thinkTimeScale >= 0.001, thinkTimeScale <= 1_000 else {
+            throw ConfigurationError(location: "\(location).think_time_scale", problem: "must be from 0.001 to 1000, got \(thinkTimeScale)",
                                      remedy: "give a factor such as 0.5 (chatty) or 4 (lurker)")
         }
         try link?.validate(at: "\(location).link")
-        if let drops = networkDrops, drops.every <= .zero || drops.lasting <= .zero {
-            throw ConfigurationError(location: "\(location).network_drops", problem: "needs positive every and lasting",
+        if let drops = networkDrops, drops.every < .milliseconds(100) || drops.lasting <= .zero
+            || drops.every > ConfigurationError.longest || drops.lasting > ConfigurationError.longest {
+            throw ConfigurationError(location: "\(location).network_drops",
+                                     problem: "needs every from 100ms to 30 days and lasting above 0s and at most 30 days",
                                      remedy: "give durations such as { every: 2m, lasting: 20s }")
         }
     }

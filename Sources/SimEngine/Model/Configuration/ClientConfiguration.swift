@@ -17,10 +17,8 @@ public struct ClientConfiguration: Equatable, Sendable {
     /// Checks the parameters.
     public func validate(at location: String) throws(ConfigurationError) {
         try reconnect.validate(at: "\(location).reconnect")
-        guard sendAttempts >= 1 else {
-            throw ConfigurationError(location: "\(location).send_attempts", problem: "must be at least 1, got \(sendAttempts)",
-                                     remedy: "give the most attempts per message, such as 5")
-        }
+        try ConfigurationError.requireCount(sendAttempts, in: 1...100, at: "\(location).send_attempts",
+                                            unit: "attempts per message, such as 5")
     }
 }
 

@@ -24,6 +24,10 @@ public struct DeliveryConfiguration: Equatable, Sendable {
             throw ConfigurationError(location: "\(location).dedup_window", problem: "must be longer than zero",
                                      remedy: "give a duration such as 2m")
         }
+        try ConfigurationError.requireDuration(ackTimeout, in: .milliseconds(1)...ConfigurationError.longest,
+                                               at: "\(location).ack_timeout")
+        try ConfigurationError.requireDuration(dedupWindow, in: .zero...ConfigurationError.longest,
+                                               at: "\(location).dedup_window")
     }
 }
 

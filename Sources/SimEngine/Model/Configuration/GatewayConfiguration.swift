@@ -25,11 +25,14 @@ public struct GatewayConfiguration: Equatable, Sendable {
         func require(_ condition: Bool, _ key: String, _ problem: String, _ remedy: String) throws(ConfigurationError) {
             if !condition { throw ConfigurationError(location: "\(location).\(key)", problem: problem, remedy: remedy) }
         }
-        try require(nodes >= 1, "nodes", "must be at least 1, got \(nodes)", "give the number of gateway nodes")
-        try require(heartbeatInterval > .zero, "heartbeat_interval", "must be longer than zero", "give a duration such as 25s")
-        try require(heartbeatTimeout > .zero, "heartbeat_timeout", "must be longer than zero", "give a duration such as 20s")
-        try require(outboxByteCap > 0, "outbox_byte_cap", "must be positive, got \(outboxByteCap)", "give a size in bytes")
-        try require(sessionKeep >= .zero, "session_keep", "must not be negative", "give 0s to keep no session")
+        try ConfigurationError.requireCount(nodes, in: 1...1_024, at: "\(location).nodes", unit: "gateway nodes")
+        try ConfigurationError.requireDuration(heartbeatInterval, in: .milliseconds(100)...ConfigurationError.longest,
+                                               at: "\(location).heartbeat_interval")
+        try ConfigurationError.requireDuration(heartbeatTimeout, in: .milliseconds(100)...ConfigurationError.longest,
+                                               at: "\(location).heartbeat_timeout")
+        try ConfigurationError.requireCount(outboxByteCap, in: 1...(1 << 30), at: "\(location).outbox_byte_cap", unit: "bytes")
+        try require(sessionKeep >= .zero && sessionKeep <= ConfigurationError.longest, "session_keep",
+                    "must be from 0s to 30 days", "give 0s to keep no session")
         try rateLimit.validate(at: "\(location).rate_limit")
     }
 }

@@ -25,10 +25,8 @@ public struct NotificationConfiguration: Equatable, Sendable {
             throw ConfigurationError(location: "\(location).channels", problem: "names a channel twice",
                                      remedy: "list each of realtime, push, email at most once")
         }
-        guard pageSize > 0 else {
-            throw ConfigurationError(location: "\(location).page_size", problem: "must be at least 1, got \(pageSize)",
-                                     remedy: "give a page size such as 20")
-        }
+        try ConfigurationError.requireCount(pageSize, in: 1...100_000, at: "\(location).page_size",
+                                            unit: "notifications per page, such as 20")
         try retry.validate(at: "\(location).retry")
         for channel in NotificationChannel.allCases {
             try providers[channel]?.validate(at: "\(location).providers.\(channel.rawValue)")

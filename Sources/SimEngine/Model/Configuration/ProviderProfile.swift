@@ -33,10 +33,8 @@ public struct ProviderProfile: Equatable, Sendable {
     public func validate(at location: String) throws(ConfigurationError) {
         try latency.validate(at: "\(location).latency")
         try ConfigurationError.requireShare(failureRate, at: "\(location).failure_rate", example: "0.01")
-        guard concurrency >= 0 else {
-            throw ConfigurationError(location: "\(location).concurrency", problem: "must not be negative, got \(concurrency)",
-                                     remedy: "give the requests served at once, or 0 for no limit")
-        }
+        try ConfigurationError.requireCount(concurrency, in: 0...1_000_000, at: "\(location).concurrency",
+                                            unit: "requests served at once (0 for no limit)")
     }
 }
 

@@ -36,15 +36,15 @@ public enum RateLimitPolicy: Equatable, Sendable {
     public func validate(at location: String) throws(ConfigurationError) {
         switch self {
         case .slidingWindow(let limit, let window):
-            guard limit > 0, window > .zero else {
+            guard (1...1_000_000_000).contains(limit), window > .zero, window <= ConfigurationError.longest else {
                 throw ConfigurationError(location: location,
-                                         problem: "sliding_window needs limit >= 1 and a positive window",
+                                         problem: "sliding_window needs a limit from 1 to 1,000,000,000 and a window from 1ns to 30 days",
                                          remedy: "for example { kind: sliding_window, limit: 60, window: 60s }")
             }
         case .tokenBucket(let capacity, let rate):
-            guard capacity > 0, rate.isFinite, rate > 0 else {
+            guard (1...1_000_000_000).contains(capacity), rate.isFinite, rate > 0, rate <= 1e9 else {
                 throw ConfigurationError(location: location,
-                                         problem: "token_bucket needs capacity >= 1 and refill_per_second > 0",
+                                         problem: "token_bucket needs a capacity from 1 to 1,000,000,000 and refill_per_second above 0 and at most 1e9",
                                          remedy: "for example { kind: token_bucket, capacity: 10, refill_per_second: 1 }")
             }
         }

@@ -44,7 +44,8 @@ public struct ReconnectPolicy: Equatable, Sendable {
             throw ConfigurationError(location: "\(location).max_delay", problem: "must be at least initial_delay",
                                      remedy: "give a duration such as 5s")
         }
-        guard (0...1).contains(jitter) else {
+        try ConfigurationError.requireDuration(maxDelay, in: .zero...ConfigurationError.longest, at: "\(location).max_delay")
+        guard jitter.isFinite, (0...1).contains(jitter) else {
             throw ConfigurationError(location: "\(location).jitter", problem: "must be between 0 and 1, got \(jitter)",
                                      remedy: "give a share such as 0.5 for ±50 %")
         }

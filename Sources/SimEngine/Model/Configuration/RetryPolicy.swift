@@ -35,12 +35,14 @@ public struct RetryPolicy: Equatable, Sendable {
         func require(_ condition: Bool, _ key: String, _ problem: String, _ remedy: String) throws(ConfigurationError) {
             if !condition { throw ConfigurationError(location: "\(location).\(key)", problem: problem, remedy: remedy) }
         }
-        try require(maxAttempts >= 1, "max_attempts", "must be at least 1, got \(maxAttempts)", "give 1 for no retries")
+        try ConfigurationError.requireCount(maxAttempts, in: 1...100, at: "\(location).max_attempts", unit: "attempts (1 for no retries)")
         try require(initialBackoff >= .zero, "initial_backoff", "must not be negative", "give a duration such as 1s")
-        try require(backoffMultiplier.isFinite && backoffMultiplier >= 1, "backoff_multiplier",
-                    "must be at least 1, got \(backoffMultiplier)", "give 2 to double each wait")
+        try require(backoffMultiplier.isFinite && (1...100).contains(backoffMultiplier), "backoff_multiplier",
+                    "must be from 1 to 100, got \(backoffMultiplier)", "give 2 to double each wait")
         try require(maxBackoff >= initialBackoff, "max_backoff", "must not be shorter than initial_backoff",
                     "raise max_backoff")
         try require(attemptTimeout > .zero, "attempt_timeout", "must be longer than zero", "give a duration such as 10s")
+        try require(maxBackoff <= ConfigurationError.longest && attemptTimeout <= ConfigurationError.longest,
+                    "max_backoff", "and attempt_timeout must be at most 30 days", "give shorter durations")
     }
 }

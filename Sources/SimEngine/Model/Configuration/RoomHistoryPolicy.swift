@@ -28,9 +28,10 @@ public struct RoomHistoryPolicy: Equatable, Sendable {
                 throw ConfigurationError(location: "\(location).\(key)", problem: problem, remedy: "give a positive value")
             }
         }
-        try require(maxMessages > 0, "max_messages", "must be at least 1, got \(maxMessages)")
+        try ConfigurationError.requireCount(maxMessages, in: 1...100_000_000, at: "\(location).max_messages", unit: "messages")
         try require(maxAge > .zero, "max_age", "must be longer than zero")
-        try require(pageSize > 0, "page_size", "must be at least 1, got \(pageSize)")
-        try require(recoveryLimit >= 0, "recovery_limit", "must not be negative, got \(recoveryLimit)")
+        try ConfigurationError.requireDuration(maxAge, in: .zero...ConfigurationError.longest, at: "\(location).max_age")
+        try ConfigurationError.requireCount(pageSize, in: 1...100_000, at: "\(location).page_size", unit: "messages per page")
+        try ConfigurationError.requireCount(recoveryLimit, in: 0...100_000_000, at: "\(location).recovery_limit", unit: "messages")
     }
 }

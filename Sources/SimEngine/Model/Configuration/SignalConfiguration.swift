@@ -41,6 +41,16 @@ public struct SignalConfiguration: Equatable, Sendable {
             throw ConfigurationError(location: "\(location).typing_expiry", problem: "must be longer than zero",
                                      remedy: "give a duration such as 5s")
         }
+        guard presenceBound > presenceDelay else {
+            throw ConfigurationError(location: "\(location).presence_bound",
+                                     problem: "(\(DurationText.format(presenceBound))) must be longer than presence_delay (\(DurationText.format(presenceDelay))), or every change would break it",
+                                     remedy: "raise presence_bound or lower presence_delay")
+        }
+        for (key, value) in [("presence_delay", presenceDelay), ("presence_bound", presenceBound),
+                             ("typing_debounce", typingDebounce), ("typing_expiry", typingExpiry),
+                             ("receipt_batch", receiptBatch)] {
+            try ConfigurationError.requireDuration(value, in: .zero...ConfigurationError.longest, at: "\(location).\(key)")
+        }
     }
 }
 

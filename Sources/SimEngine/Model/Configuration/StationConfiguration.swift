@@ -22,10 +22,8 @@ public struct StationConfiguration: Equatable, Sendable {
 
     /// Checks the parameters.
     public func validate(at location: String) throws(ConfigurationError) {
-        guard servers >= 1 else {
-            throw ConfigurationError(location: "\(location).servers", problem: "must be at least 1, got \(servers)",
-                                     remedy: "give the number of requests the stage serves at once")
-        }
+        try ConfigurationError.requireCount(servers, in: 1...1_000_000, at: "\(location).servers",
+                                            unit: "requests the stage serves at once")
         try serviceTime.validate(at: "\(location).service_time")
     }
 }

@@ -16,10 +16,8 @@ public struct StoreConfiguration: Equatable, Sendable {
 
     /// Checks the parameters.
     public func validate(at location: String) throws(ConfigurationError) {
-        guard poolSize >= 1 else {
-            throw ConfigurationError(location: "\(location).pool_size", problem: "must be at least 1, got \(poolSize)",
-                                     remedy: "give the number of pooled connections")
-        }
+        try ConfigurationError.requireCount(poolSize, in: 1...1_000_000, at: "\(location).pool_size",
+                                            unit: "pooled connections")
         try readLatency.validate(at: "\(location).read_latency")
         try writeLatency.validate(at: "\(location).write_latency")
         try ConfigurationError.requireShare(failureRate, at: "\(location).failure_rate", example: "0.001")

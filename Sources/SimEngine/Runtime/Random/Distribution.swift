@@ -50,11 +50,17 @@ public enum Distribution: Equatable, Sendable {
     }
 
     /// Draws one value as a duration in whole nanoseconds, reading values as seconds.
+    ///
+    /// A draw from a long tail is capped at ``longestSample`` seconds (about 31 years), so a
+    /// duration added to any instant of a run cannot overflow.
     public func sampleNanoseconds(using random: inout RandomStream) -> Int64 {
         let seconds = sample(using: &random)
-        guard seconds < 9.2e9 else { return .max }
+        guard seconds < Self.longestSample else { return Int64(Self.longestSample * 1e9) }
         return Int64((seconds * 1e9).rounded())
     }
+
+    /// The largest value a parameter may have, and the cap on a draw read as seconds.
+    public static let longestSample = 1e9
 
     /// The distribution's mean.
     public var mean: Double {
@@ -82,26 +88,26 @@ public enum Distribution: Equatable, Sendable {
         func require(_ condition: Bool, _ problem: String, _ remedy: String) throws(ConfigurationError) {
             if !condition { throw ConfigurationError(location: location, problem: problem, remedy: remedy) }
         }
-        func finite(_ values: Double...) -> Bool { values.allSatisfy(\.isFinite) }
+        func finite(_ values: Double...) -> Bool { values.allSatisfy { $0.isFinite && abs($0) <= Self.longestSample } }
         switch self {
         case .constant(let value):
-            try require(finite(value) && value >= 0, "constant \(value) is not a non-negative number", "use a value >= 0")
+            try require(finite(value) && value >= 0, "constant \(value) is not a number from 0 to 1e9", "use a value from 0 to 1e9")
         case .uniform(let low, let high):
             try require(finite(low, high) && low >= 0 && low <= high,
-                        "uniform needs 0 <= min <= max, got min \(low), max \(high)", "swap or correct the bounds")
+                        "uniform needs 0 <= min <= max <= 1e9, got min \(low), max \(high)", "swap or correct the bounds")
         case .exponential(let mean):
-            try require(finite(mean) && mean > 0, "exponential mean \(mean) must be positive", "use a mean > 0")
+            try require(finite(mean) && mean > 0, "exponential mean \(mean) must be above 0 and at most 1e9", "use a mean above 0")
         case .normal(let mean, let deviation):
             try require(finite(mean, deviation) && mean >= 0 && deviation >= 0,
-                        "normal needs mean >= 0 and standard_deviation >= 0, got \(mean) and \(deviation)",
+                        "normal needs mean and standard_deviation from 0 to 1e9, got \(mean) and \(deviation)",
                         "correct the parameters")
         case .lognormal(let median, let sigma):
-            try require(finite(median, sigma) && median > 0 && sigma >= 0,
-                        "lognormal needs median > 0 and sigma >= 0, got \(median) and \(sigma)", "correct the parameters")
+            try require(finite(median, sigma) && median > 0 && (0...10).contains(sigma),
+                        "lognormal needs median > 0 and sigma from 0 to 10, got \(median) and \(sigma)", "correct the parameters")
         case .empirical(let values):
             try require(!values.isEmpty, "empirical needs at least one value", "list the observed values")
-            try require(values.allSatisfy { $0.isFinite && $0 >= 0 },
-                        "empirical values must be non-negative numbers", "remove negative or non-numeric values")
+            try require(values.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= Self.longestSample },
+                        "empirical values must be numbers from 0 to 1e9", "remove negative, huge or non-numeric values")
         }
     }
 }
