@@ -12,4 +12,12 @@ public struct RunProgress: Sendable {
     public var connectedClients: Int64
     /// Guarantee violations found so far by the checks that judge as events arrive.
     public var violations: Int
+
+    public init(now: SimulationInstant, events: UInt64, pendingTimers: Int, connectedClients: Int64, violations: Int) {
+        self.now = now
+        self.events = events
+        self.pendingTimers = pendingTimers
+        self.connectedClients = connectedClients
+        self.violations = violations
+    }
 }

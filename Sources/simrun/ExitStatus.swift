@@ -10,9 +10,11 @@ enum ExitStatus: Int32, CaseIterable {
     case guaranteeViolated = 2
     /// The command line or a scenario was invalid; nothing was written.
     case badInput = 64
-    /// simrun failed: a loss of determinism, a stalled simulation, or a report it could not write.
+    /// simrun failed: a loss of determinism, a stalled simulation, a run that ran away, or a
+    /// report it could not write.
     case internalError = 70
-    /// The run was interrupted (SIGINT); partial files were removed.
+    /// The run was interrupted by SIGINT; partial files were removed. SIGTERM and SIGHUP end it
+    /// the same way with 143 and 129 (128 plus the signal's number).
     case interrupted = 130
 
     var exitCode: ExitCode { ExitCode(rawValue) }

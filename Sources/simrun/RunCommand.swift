@@ -7,6 +7,12 @@ import SimCheckers
 import SimMetrics
 import SimModel
 import SimReports
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `simrun run SCENARIO`: runs a scenario, checks it and writes its reports.
 struct RunCommand: ParsableCommand {
@@ -115,54 +121,119 @@ struct RunCommand: ParsableCommand {
             throw fail(.badInput, error.description)
         }
         try prepareOutputFolder()
-        Interruption.install()
+        Interruption.install(cleaning: out)
 
+        // A herd of clients arriving at one instant makes a few events each; far more than that
+        // at one instant is a loop.
+        let runaway = Mutex(RunawayGuard(memoryLimit: Int(Double(ProcessInfo.processInfo.physicalMemory) * 0.9),
+                                         eventsWithoutTime: UInt64(max(10_000_000, 50 * scenario.clients))))
+        let cause = Mutex<RunawayGuard.Cause?>(nil)
         let result: RunResult
         do throws(ScenarioRunner.Failure) {
             let progress = quiet ? nil : ProgressReporter(load: scenario.duration, interval: progressInterval)
             defer { progress?.finish() }
             result = try runner.run { state in
                 progress?.show(state)
+                if let found = runaway.withLock({ $0.observe(state, residentBytes: ResidentMemory.peakBytes()) }) {
+                    cause.withLock { $0 = found }
+                    return true
+                }
                 return Interruption.isRequested()
             }
         } catch {
             switch error {
             case .trace(let problem): throw fail(.badInput, "\(problem.description); choose a writable --out folder")
             case .engine(.interrupted(let at)):
-                throw fail(.interrupted, "\(EngineError.interrupted(at: at)); no reports were written")
+                if let found = cause.withLock({ $0 }) {
+                    throw fail(.internalError, "the run ran away and was stopped: \(found)\nno reports were written; "
+                               + "reproduce with: \(reproduction(scenario))")
+                }
+                throw interrupted("\(Interruption.signalName) at virtual time \(at)")
             case .engine(let problem):
                 throw fail(.internalError, problem.description + "\nreproduce with: \(reproduction(scenario))")
             }
         }
 
         let summary = result.summary
-        do {
-            try AtomicFile.write(JUnitReport.xml(for: summary), to: "\(out)/junit.xml")
-            try AtomicFile.write(MarkdownSummary.text(for: summary), to: "\(out)/summary.md")
-            try AtomicFile.write(LatencyTable.csv(for: summary), to: "\(out)/latency.csv")
-            try AtomicFile.write(TimeSeriesTable.csv(for: result.timeSeries), to: "\(out)/timeseries.csv")
-            try AtomicFile.write(HTMLReport.html(for: result), to: "\(out)/report.html")
-            try AtomicFile.write(try summary.jsonText(), to: "\(out)/summary.json")
-        } catch {
-            throw fail(.internalError, "\(error)")
-        }
+        try writeReports(result)
         let violations = summary.violations
         if !quiet { printSummary(summary, violations: violations) }
         if !violations.isEmpty { throw ExitStatus.guaranteeViolated.exitCode }
         if summary.thresholds.contains(where: { !$0.passed }) { throw ExitStatus.thresholdBreached.exitCode }
     }
 
+    /// The files a run writes into `--out`.
+    private static let reportNames = ["junit.xml", "summary.md", "latency.csv", "timeseries.csv", "report.html",
+                                      "summary.json", "trace.jsonl"]
+
+    /// Makes sure `--out` is a folder this process can write into, before the run rather than
+    /// after it, and removes the previous run's reports from it, so that no report of another
+    /// run is left beside this one's.
     private func prepareOutputFolder() throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {
             if !isDirectory.boolValue { throw fail(.badInput, "--out \(out): is a file, not a folder; give a folder path") }
-            return
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            } catch {
+                throw fail(.badInput, "--out \(out): cannot create the folder (\(error.localizedDescription)); give a writable path")
+            }
         }
         do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            try AtomicFile(path: "\(out)/summary.json").discard()
         } catch {
-            throw fail(.badInput, "--out \(out): cannot create the folder (\(error.localizedDescription)); give a writable path")
+            throw fail(.badInput, "--out \(out): cannot write there (\(error.reason)); give a writable folder")
         }
+        for name in Self.reportNames { unlink("\(out)/\(name)") }
+    }
+
+    /// Writes every report, or none: each is written in full under a temporary name first, and
+    /// only when all are written, and no signal asked the run to end, are they renamed into
+    /// place. A signal that arrives while they are renamed removes them again.
+    private func writeReports(_ result: RunResult) throws {
+        let summary = result.summary
+        let reports: [(name: String, text: () throws -> String)] = [
+            ("junit.xml", { JUnitReport.xml(for: summary) }),
+            ("summary.md", { MarkdownSummary.text(for: summary) }),
+            ("latency.csv", { LatencyTable.csv(for: summary) }),
+            ("timeseries.csv", { TimeSeriesTable.csv(for: result.timeSeries) }),
+            ("report.html", { HTMLReport.html(for: result) }),
+            ("summary.json", { try summary.jsonText() }),
+        ]
+        var files: [AtomicFile] = []
+        do {
+            for report in reports {
+                let file = try AtomicFile(path: "\(out)/\(report.name)")
+                files.append(file)
+                try file.write(Array(try report.text().utf8))
+                if Interruption.isRequested() { break }
+            }
+        } catch {
+            files.forEach { $0.discard() }
+            throw fail(.internalError, "\(error)")
+        }
+        guard !Interruption.isRequested() else {
+            files.forEach { $0.discard() }
+            throw interrupted("\(Interruption.signalName) while the reports were written")
+        }
+        do {
+            for file in files { try file.commit() }
+        } catch {
+            throw fail(.internalError, "\(error)")
+        }
+        if Interruption.isRequested() {
+            for name in Self.reportNames { unlink("\(out)/\(name)") }
+            throw interrupted("\(Interruption.signalName) while the reports were written")
+        }
+    }
+
+    /// Prints that the run was interrupted, and returns the exit code for the signal.
+    private func interrupted(_ what: String) -> ExitCode {
+        Interruption.removePartialFiles(in: out)
+        if trace { unlink("\(out)/trace.jsonl") }
+        FileHandle.standardError.write(Data("simrun: interrupted by \(what); no reports were written\n".utf8))
+        return ExitCode(Interruption.exitCode)
     }
 
     private func reproduction(_ scenario: any Scenario) -> String {
@@ -172,6 +243,7 @@ struct RunCommand: ParsableCommand {
             + (system.map { " --system '\($0)'" } ?? "")
             + overrides.map { " --set '\($0)'" }.joined()
             + thresholdTexts.map { " --threshold '\($0)'" }.joined()
+            + (insist ? " --insist" : "")
     }
 
     private func printSummary(_ summary: RunSummary, violations: [String]) {

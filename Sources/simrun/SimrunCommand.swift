@@ -9,7 +9,7 @@ struct SimrunCommand: ParsableCommand {
         abstract: "Simulate and load-test real-time messaging and notification systems.",
         discussion: """
             Exit codes: 0 pass, 1 an SLO threshold breached, 2 a guarantee violated, \
-            64 bad input, 70 internal error (including a loss of determinism), 130 interrupted.
+            64 bad input, 70 internal error (a loss of determinism, a run that ran away), 130, 143, 129 interrupted by SIGINT, SIGTERM, SIGHUP.
             """,
         version: ProductVersion.current,
         subcommands: [RunCommand.self, ListCommand.self, ExplainCommand.self, CheckCommand.self, EventsCommand.self],

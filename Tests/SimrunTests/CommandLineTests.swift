@@ -210,20 +210,25 @@ struct CommandLineTests {
         #expect((summary["wall_seconds"] as? Double ?? 0) >= 1)
     }
 
-    @Test func anInterruptedRunExits130AndLeavesNothingBehind() throws {
-        let out = try SimrunBinary.temporaryFolder()
+    /// Starts `simrun` with `arguments`, waits until its run is under way (the partial trace
+    /// exists, and with `polling`, the first progress line is out), sends `signal`, and returns
+    /// its exit status and standard error.
+    private func interrupt(_ arguments: [String], in out: String, with signal: Int32,
+                           polling: Bool = false) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = SimrunBinary.url
-        process.arguments = ["run", "quickstart", "--clients", "20000", "--duration", "1h", "--trace", "--out", out]
+        process.arguments = arguments + ["--trace", "--out", out]
+        let error = Pipe()
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = error
         try process.run()
-        // Wait until the run is under way (the partial trace exists), then press Ctrl-C.
         while process.isRunning,
               !(try FileManager.default.contentsOfDirectory(atPath: out)).contains(where: { $0.hasSuffix(".partial") }) {
             usleep(10_000)
         }
-        kill(process.processIdentifier, SIGINT)
+        var text = ""
+        if polling { text = String(decoding: error.fileHandleForReading.availableData, as: UTF8.self) }
+        kill(process.processIdentifier, signal)
         var waited = 0
         while process.isRunning && waited < 6000 {
             usleep(10_000)
@@ -231,11 +236,48 @@ struct CommandLineTests {
         }
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
-            Issue.record("simrun ignored SIGINT for a minute")
+            Issue.record("simrun ignored signal \(signal) for a minute")
         }
         process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
+        text += String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return (process.terminationStatus, text)
+    }
+
+    @Test(arguments: [(SIGINT, Int32(130), "SIGINT"), (SIGTERM, 143, "SIGTERM"), (SIGHUP, 129, "SIGHUP")])
+    func aSignalEndsTheRunWithItsCodeAndLeavesNothingBehind(signal: Int32, status: Int32, name: String) throws {
+        let out = try SimrunBinary.temporaryFolder()
+        let (code, error) = try interrupt(["run", "quickstart", "--duration", "1h", "--progress-interval", "100ms"],
+                                          in: out, with: signal, polling: true)
+        #expect(code == status)
+        #expect(error.contains("interrupted by \(name) at virtual time"), "\(error)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
+    }
+
+    /// Building two million rooms is one long step that never polls for a signal: the watchdog
+    /// ends the process after its second of grace, and still removes the partial trace.
+    @Test func aSignalEndsEvenAStepThatDoesNotPoll() throws {
+        let out = try SimrunBinary.temporaryFolder()
+        let (code, error) = try interrupt(["run", "quickstart", "--set", "rooms=2000000", "--set", "rooms_per_client=1"],
+                                          in: out, with: SIGINT)
+        #expect(code == 130)
+        #expect(error.contains("did not stop within a second"), "\(error)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
+    }
+
+    @Test func anUnwritableOutFolderIsRefusedBeforeTheRun() throws {
+        let result = try SimrunBinary.run(["run", "--out", "/proc"] + small)
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--out /proc: cannot write there"), "\(result.standardError)")
+    }
+
+    @Test func aRunClearsThePreviousRunsReportsFromItsFolder() throws {
+        let out = try SimrunBinary.temporaryFolder()
+        try "stale".write(toFile: out + "/trace.jsonl", atomically: true, encoding: .utf8)
+        try "stale".write(toFile: out + "/notes.txt", atomically: true, encoding: .utf8)
+        let result = try SimrunBinary.run(["run", "--out", out] + small)
+        #expect(result.status == 0, "\(result.standardError)")
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: out))
+        #expect(names == ["junit.xml", "summary.md", "latency.csv", "timeseries.csv", "report.html", "summary.json", "notes.txt"])
     }
 
     @Test func anUnreachableThresholdExits1WithAFailingJUnitCase() throws {
