@@ -1,6 +1,7 @@
 import Foundation
 import Yams
 import SimSupport
+import SimModel
 
 /// Where a scenario comes from: a built-in name or a YAML/JSON file, with `--set` overrides
 /// applied. Every failure is a ``ConfigurationFileError`` naming the file (or flag), line and
@@ -10,10 +11,13 @@ public enum ScenarioSource {
     /// (`key.path=value`) applied and the result validated.
     public static func load(_ reference: String, overrides: [String] = []) throws(ConfigurationFileError) -> ChatScenario {
         var scenario: ChatScenario
+        var fileText: String?
         if let builtIn = ScenarioCatalog.named(reference) {
             scenario = builtIn
         } else if isFile(reference) {
-            scenario = try ConfigurationFile.decode(ChatScenario.self, fromFile: reference)
+            let text = try ConfigurationFile.text(ofFile: reference)
+            scenario = try ConfigurationFile.decode(ChatScenario.self, from: text, file: reference)
+            fileText = text
         } else {
             let names = ScenarioCatalog.all.map(\.name)
             let suggestion = names.min { editDistance($0, reference) < editDistance($1, reference) }
@@ -27,10 +31,22 @@ public enum ScenarioSource {
         do throws(ConfigurationError) {
             try scenario.validate()
         } catch {
-            let file = isFile(reference) ? reference : "scenario '\(scenario.name)'"
-            throw ConfigurationFileError(file: file, line: nil, keyPath: error.location, problem: "\(error.problem); \(error.remedy)")
+            // A value an override set is the override's fault; any other is where the file writes it.
+            if let overridden = overrides.last(where: { sets($0, error.location) }) {
+                throw ConfigurationFileError(file: "--set '\(overridden)'", line: nil, keyPath: error.location,
+                                             problem: "\(error.problem); \(error.remedy)")
+            }
+            let file = fileText == nil ? "scenario '\(scenario.name)'" : reference
+            throw ConfigurationFileError(file: file, line: fileText.flatMap { ConfigurationFile.line(of: error.location, in: $0) },
+                                         keyPath: error.location, problem: "\(error.problem); \(error.remedy)")
         }
         return scenario
+    }
+
+    /// Whether `override` (`key.path=value`) sets the value at `location` or one that holds it.
+    private static func sets(_ override: String, _ location: String) -> Bool {
+        let key = override.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+        return !key.isEmpty && (location == key || location.hasPrefix(key + ".") || location.hasPrefix(key + "["))
     }
 
     /// `scenario` as YAML or JSON text, every parameter resolved.
@@ -70,8 +86,14 @@ public enum ScenarioSource {
         guard let equals = override.firstIndex(of: "="), equals != override.startIndex else {
             throw refuse("", "is not KEY.PATH=VALUE; write, for example, --set clients=500 or --set system.gateway.nodes=3")
         }
-        let path = override[..<equals].split(separator: ".").map(String.init)
+        let path = override[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let valueText = String(override[override.index(after: equals)...])
+        guard path.allSatisfy({ !$0.isEmpty && !$0.contains(where: \.isWhitespace) }) else {
+            throw refuse("", "'\(override[..<equals])' is not a key path; write keys joined by dots, such as system.gateway.nodes")
+        }
+        guard !valueText.trimmingWhitespace().isEmpty else {
+            throw refuse(path.joined(separator: "."), "gives no value; write KEY.PATH=VALUE, such as clients=500")
+        }
         let value: Any
         do {
             value = try Yams.load(yaml: valueText) ?? NSNull()
@@ -88,24 +110,74 @@ public enum ScenarioSource {
         guard let data = try? JSONSerialization.data(withJSONObject: tree) else {
             throw refuse(path.joined(separator: "."), "the value '\(valueText)' cannot be written as JSON")
         }
-        return try ConfigurationFile.decode(ChatScenario.self, from: String(decoding: data, as: UTF8.self),
-                                            file: "--set '\(override)'")
+        do throws(ConfigurationFileError) {
+            return try ConfigurationFile.decode(ChatScenario.self, from: String(decoding: data, as: UTF8.self),
+                                                file: "--set '\(override)'")
+        } catch {
+            // The line is of the scenario as rewritten, not of anything the user wrote.
+            throw ConfigurationFileError(file: error.file, line: nil, keyPath: error.keyPath, problem: error.problem)
+        }
+    }
+
+    /// `scenario` with the system configuration in the file at `path` laid over its system:
+    /// what the file sets replaces the scenario's value, what it leaves out keeps it.
+    ///
+    /// The file is first read and checked alone (keys it leaves out at their defaults), so that a
+    /// wrong key, type or range is reported at its line.
+    public static func laying(systemFile path: String, over scenario: ChatScenario) throws(ConfigurationFileError) -> ChatScenario {
+        let text = try ConfigurationFile.text(ofFile: path)
+        _ = try ConfigurationFile.decode(SystemConfiguration.self, from: text, file: path, root: "system") {
+            (system: SystemConfiguration) throws(ConfigurationError) in try system.validate()
+        }
+        func refuse(_ problem: String) -> ConfigurationFileError {
+            ConfigurationFileError(file: path, line: nil, keyPath: "system", problem: problem)
+        }
+        guard let layer = (try? Yams.load(yaml: text)) as? [String: Any] else {
+            throw refuse("is not a mapping of system keys; write, for example, gateway: { nodes: 3 }")
+        }
+        guard var tree = (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(scenario))) as? [String: Any],
+              let system = tree["system"] as? [String: Any] else {
+            throw refuse("the scenario could not be encoded")
+        }
+        tree["system"] = merging(layer, over: system)
+        guard let data = try? JSONSerialization.data(withJSONObject: tree) else {
+            throw refuse("holds a value that cannot be written as JSON")
+        }
+        do throws(ConfigurationFileError) {
+            return try ConfigurationFile.decode(ChatScenario.self, from: String(decoding: data, as: UTF8.self), file: path)
+        } catch {
+            throw ConfigurationFileError(file: path, line: nil, keyPath: error.keyPath, problem: error.problem)
+        }
+    }
+
+    /// `layer` over `base`: mappings merge key by key, anything else in `layer` replaces.
+    private static func merging(_ layer: [String: Any], over base: [String: Any]) -> [String: Any] {
+        var merged = base
+        for (key, value) in layer {
+            if let inner = value as? [String: Any], let under = base[key] as? [String: Any] {
+                merged[key] = merging(inner, over: under)
+            } else {
+                merged[key] = value
+            }
+        }
+        return merged
     }
 
     private static func set(_ value: Any, at path: ArraySlice<String>, in object: inout [String: Any], walked: [String],
                             refuse: (String, String) -> ConfigurationFileError) throws(ConfigurationFileError) {
         guard let key = path.first else { return }
         let here = (walked + [key]).joined(separator: ".")
-        let known = object.keys.sorted()
-        // `notifications` may be absent from a scenario that has none: setting it creates it.
-        guard known.contains(key) || (walked.isEmpty && key == "notifications") else {
-            let nearest = known.min { editDistance($0, key) < editDistance($1, key) }.map { " Did you mean '\($0)'?" } ?? ""
-            throw refuse(here, "unknown key.\(nearest) Accepted keys: \(known.joined(separator: ", "))")
-        }
+        // A key the scenario leaves out (an optional one such as `sessions_per_second`, or a
+        // misspelt one) is added: decoding the result accepts the first and names the nearest
+        // valid key for the second.
         guard path.count > 1 else {
+            if value is NSNull, let current = object[key], !(current is NSNull), !(current is [String: Any]) {
+                throw refuse(here, "cannot be null: it holds a value the scenario needs; give a value")
+            }
             object[key] = value
             return
         }
+        if object[key] == nil || object[key] is NSNull { object[key] = [String: Any]() }
         guard var child = object[key] as? [String: Any] else {
             throw refuse(here, "holds a single value, not keys; set \(here) itself")
         }

@@ -49,7 +49,7 @@ struct RunCommand: ParsableCommand {
     var duration: Duration?
 
     @Option(help: ArgumentHelp(
-        "A YAML or JSON file with the system's configuration, replacing the scenario's (keys left out keep their defaults; see 'simrun explain').",
+        "A YAML or JSON file with system configuration laid over the scenario's: what it sets replaces, keys left out keep the scenario's values (see 'simrun explain').",
         valueName: "file"))
     var system: String?
 
@@ -91,9 +91,7 @@ struct RunCommand: ParsableCommand {
         if let duration { scenario.duration = duration }
         if let system {
             do throws(ConfigurationFileError) {
-                scenario.system = try ConfigurationFile.decode(SystemConfiguration.self, fromFile: system, root: "system") {
-                    (configuration: SystemConfiguration) throws(ConfigurationError) in try configuration.validate()
-                }
+                scenario = try ScenarioSource.laying(systemFile: system, over: scenario)
             } catch {
                 throw fail(.badInput, "--system \(error.description)")
             }

@@ -47,8 +47,8 @@ struct ScenarioFileTests {
     }
 
     @Test(arguments: [
-        (["--set", "system.gateway.nodez=3"], "--set 'system.gateway.nodez=3': system.gateway.nodez: unknown key. Did you mean 'nodes'?"),
-        (["--set", "clients=-5"], "scenario 'quickstart': clients: must be between 1 and 10,000,000, got -5"),
+        (["--set", "system.gateway.nodez=3"], "--set 'system.gateway.nodez=3': system.gateway.nodez: unknown key 'nodez'. Did you mean 'nodes'?"),
+        (["--set", "clients=-5"], "--set 'clients=-5': clients: must be between 1 and 10,000,000, got -5"),
         (["--set", "system.gateway.nodes=many"], "system.gateway.nodes: has the wrong type: expected a whole number"),
         (["--set", "clients"], "is not KEY.PATH=VALUE"),
         (["--set", "duration.seconds=5"], "duration: holds a single value, not keys"),

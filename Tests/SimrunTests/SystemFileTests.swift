@@ -51,7 +51,7 @@ struct SystemFileTests {
     @Test func aMissingFileIsNamed() throws {
         let result = try SimrunBinary.run(["run", "--system", "/nonexistent/system.yaml"] + small)
         #expect(result.status == 64)
-        #expect(result.standardError.contains("/nonexistent/system.yaml: cannot be read"))
+        #expect(result.standardError.contains("/nonexistent/system.yaml: does not exist"))
     }
 
     @Test func anInjectedFaultExits2AndJUnitFailsItsGuaranteeAndTheBreachedThreshold() throws {

@@ -19,14 +19,58 @@ public enum ConfigurationFile {
         _ type: T.Type, fromFile path: String, root: String = "",
         validate: (T) throws(ConfigurationError) -> Void = { _ in }
     ) throws(ConfigurationFileError) -> T {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
+        return try decode(type, from: try text(ofFile: path), file: path, root: root, validate: validate)
+    }
+
+    /// The file at `path` as text: UTF-8 with no control characters but tab, line feed and
+    /// carriage return, or an error naming the line and byte offset of the first that is not.
+    public static func text(ofFile path: String) throws(ConfigurationFileError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let problem = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                ? (isDirectory.boolValue ? "is a folder" : "cannot be read") : "does not exist"
             throw ConfigurationFileError(file: path, line: nil, keyPath: "",
-                                         problem: "cannot be read (\(error.localizedDescription)); give the path of a YAML or JSON file")
+                                         problem: "\(problem); give the path of a YAML or JSON file")
         }
-        return try decode(type, from: text, file: path, root: root, validate: validate)
+        return try text(of: Array(data), file: path)
+    }
+
+    /// `bytes` as text, checked as ``text(ofFile:)`` checks a file.
+    public static func text(of bytes: [UInt8], file: String) throws(ConfigurationFileError) -> String {
+        var line = 1
+        var offset = 0
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var text = String.UnicodeScalarView()
+        text.reserveCapacity(bytes.count)
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" || scalar.value == 0x7F {
+                    throw ConfigurationFileError(
+                        file: file, line: line, keyPath: "",
+                        problem: "holds the control character U+\(String(scalar.value, radix: 16, uppercase: true)) at byte \(offset); "
+                            + "a scenario file is text: remove it")
+                }
+                if scalar == "\n" { line += 1 }
+                offset += String(scalar).utf8.count
+                text.append(scalar)
+            case .emptyInput:
+                return String(text)
+            case .error:
+                throw ConfigurationFileError(
+                    file: file, line: line, keyPath: "",
+                    problem: "is not UTF-8: the byte at offset \(offset) (0x\(String(bytes[offset], radix: 16, uppercase: true))) "
+                        + "does not begin a valid UTF-8 character; save the file as UTF-8")
+            }
+        }
+    }
+
+    /// The line where the key path `location` (`system.gateway.nodes`, `profiles[1].weight`)
+    /// is written in `text`, or of its deepest part that is written there.
+    public static func line(of location: String, in text: String) -> Int? {
+        guard let root = try? Yams.compose(yaml: text) else { return nil }
+        return line(of: keyPath(location), in: root)
     }
 
     /// Decodes `type` from `text`, checks it with `validate`, and reports errors against `file`.
@@ -64,6 +108,21 @@ public enum ConfigurationFile {
         return value
     }
 
+    /// The first line after `line` that writes `key` at the start of a mapping entry, where a
+    /// duplicate of the key on `line` is.
+    private static func secondLine(ofKey key: String, after line: Int, in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let forms = ["\(key):", "\"\(key)\":", "'\(key)':"]
+        for index in line..<lines.count {
+            let content = lines[index].drop { $0 == " " || $0 == "-" || $0 == "{" || $0 == "," }
+            if forms.contains(where: { content.hasPrefix($0) }) || lines[index].contains(", \(key):")
+                || lines[index].contains("{\(key):") || lines[index].contains(",\"\(key)\":") {
+                return index + 1
+            }
+        }
+        return nil
+    }
+
     /// `a.b[2].c` as `["a", "b", "[2]", "c"]`.
     private static func keyPath(_ location: String) -> [String] {
         location.split(separator: ".").flatMap { part -> [String] in
@@ -82,9 +141,12 @@ public enum ConfigurationFile {
             let detail = context.map { "\($0.text) " } ?? ""
             return ConfigurationFileError(file: file, line: mark.line, keyPath: "",
                                           problem: "is not valid YAML or JSON: \(detail)\(problem) (column \(mark.column))")
-        case .duplicatedKeysInMapping(let duplicates, _):
-            return ConfigurationFileError(file: file, line: nil, keyPath: "",
-                                          problem: "names \(duplicates.joined(separator: ", ")) twice; give each key once")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let first = context.mark.line
+            let again = duplicates.first.flatMap { secondLine(ofKey: $0, after: first, in: context.text) }
+            let place = again.map { " (again on line \($0))" } ?? ""
+            return ConfigurationFileError(file: file, line: first, keyPath: "",
+                                          problem: "names \(duplicates.joined(separator: ", ")) twice\(place); give each key once")
         default:
             return ConfigurationFileError(file: file, line: nil, keyPath: "", problem: "is not valid YAML or JSON: \(yaml)")
         }

@@ -1,5 +1,7 @@
+public import SimSupport
+
 /// What a scenario promises about each message, per DESIGN §5.
-public enum DeliveryGuarantee: String, Codable, CaseIterable, Sendable {
+public enum DeliveryGuarantee: String, Codable, ConfigurationChoice, CaseIterable, Sendable {
     /// Sent once; lost if anything on the way fails (Socket.IO's and Redis pub/sub's default).
     case atMostOnce = "at_most_once"
     /// Clients retry until acknowledged; duplicates are possible.

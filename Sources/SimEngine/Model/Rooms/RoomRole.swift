@@ -1,6 +1,8 @@
+public import SimSupport
+
 /// What a member may do in a room. The specs' roles map onto these: the workspace's admin,
 /// editor and viewer; the portal's admin and client; the desk's agent and customer.
-public enum RoomRole: String, Codable, CaseIterable, Comparable, Sendable {
+public enum RoomRole: String, Codable, ConfigurationChoice, CaseIterable, Comparable, Sendable {
     /// Reads only.
     case viewer
     /// Reads and posts.
