@@ -32,6 +32,13 @@ struct HostileInputTests {
         #expect(result.standardError.contains(message), "stderr was: \(result.standardError)")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
+
+    /// A file with no line breaks once made the reader grow past 3 GB in two seconds.
+    @Test func checkingAnEndlessFileWithoutLineBreaksStopsAtTheFirstLine() throws {
+        let result = try SimrunBinary.run(["check", "/dev/zero"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("/dev/zero:1: is longer than 4096 bytes"), "\(result.standardError)")
+    }
 }
 
 /// Errors in files and overrides name the place: file and line, or the flag.

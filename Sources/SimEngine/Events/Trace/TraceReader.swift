@@ -75,23 +75,26 @@ public enum TraceReader {
             throw TraceReadError(path: path, line: 0, problem: String(cString: strerror(errno)))
         }
         defer { fclose(file) }
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
+        var lines = LineReader(file: file, limit: options.maximumLineBytes)
         var reading = Reading(options: options)
-        var number = 0
-        do throws(TraceLineError) {
-            while true {
-                let length = getline(&buffer, &capacity, file)
-                if length < 0 { break }
-                number += 1
-                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer!).assumingMemoryBound(to: UInt8.self),
-                                                count: length)
+        do throws(LineReader.Failure<TraceLineError>) {
+            while try lines.next({ (bytes, number) throws(TraceLineError) in
                 if let event = try reading.line(bytes, number: number) { body(event.0, event.1) }
-            }
-            return try reading.finish(lines: number)
+            }) {}
         } catch {
-            throw TraceReadError(path: path, line: error.line ?? number, problem: error.problem)
+            switch error {
+            case .tooLong(let long):
+                throw TraceReadError(path: path, line: long.line,
+                                     problem: "is longer than \(options.maximumLineBytes) bytes, the most a trace line holds; "
+                                         + "this is not a trace written by simrun")
+            case .body(let problem):
+                throw TraceReadError(path: path, line: problem.line ?? lines.number, problem: problem.problem)
+            }
+        }
+        do throws(TraceLineError) {
+            return try reading.finish(lines: lines.number)
+        } catch {
+            throw TraceReadError(path: path, line: error.line ?? lines.number, problem: error.problem)
         }
     }
 
@@ -123,17 +126,17 @@ public enum TraceReader {
     public static func schema(ofFile path: String) -> Int {
         guard let file = fopen(path, "r") else { return TraceSchema.currentVersion }
         defer { fclose(file) }
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
-        let length = getline(&buffer, &capacity, file)
-        guard length > 0, let buffer else { return TraceSchema.currentVersion }
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: length)
-        guard let object = try? FlatObject.parse(bytes) else { return 1 }
-        guard case .integer(let version)? = object.value(of: "schema"), object.value(of: TraceSchema.headerKey) != nil else {
-            return 1
+        var lines = LineReader(file: file, limit: Options().maximumLineBytes)
+        var version = TraceSchema.currentVersion
+        _ = try? lines.next { (bytes, _) throws(Never) in
+            guard let object = try? FlatObject.parse(bytes),
+                  case .integer(let number)? = object.value(of: "schema"), object.value(of: TraceSchema.headerKey) != nil else {
+                version = 1
+                return
+            }
+            version = Int(truncatingIfNeeded: number)
         }
-        return Int(truncatingIfNeeded: version)
+        return version
     }
 
     /// What is wrong with one line, or, with `line`, with an earlier one.
