@@ -27,18 +27,23 @@ struct ThresholdTests {
 
     @Test(arguments: [
         ("message_delivery.p99 100ms", "has no comparison"),
-        ("message_delivery.p99<100", "'100' is not a latency"),
+        ("message_delivery.p99<100", "at character 22: '100' is not a latency"),
         ("message_delivery.p98<100ms", "unknown statistic 'p98'"),
         ("typng.p99<100ms", "unknown metric 'typng'. Did you mean 'typing'?"),
         ("stage.bogus.p99<1ms", "unknown metric 'stage.bogus'. Did you mean 'stage.parse'?"),
-        ("message_delivery..p99<1ms", "unknown metric 'message_delivery.'. Did you mean 'message_delivery'?"),
-        ("message_delivery[.p99<1ms", "unknown metric 'message_delivery['"),
+        ("message_delivery..p99<1ms", "at character 17: 'message_delivery..p99' is not a metric name"),
+        ("message_delivery[.p99<1ms", "at character 17: 'message_delivery[.p99' is not a metric name"),
+        (".p99<1ms", "at character 1: '.p99' is not a metric name"),
+        ("message delivery.p99<1ms", "at character 8: has ' ' in its metric"),
+        ("<1ms", "at character 1: names no metric"),
+        ("message_delivery.p99<<1ms", "at character 22: '<1ms' is not a latency"),
         ("message_delivery[node=3].p99<1s", "unknown metric 'message_delivery[node=3]'"),
         ("message_delivery[profile=desktop].p99<1s", "unknown metric 'message_delivery[profile=desktop]'"),
         ("message_delivery<100ms", "names no statistic"),
-        ("delivery_ratio>=most", "'most' is not a number"),
-        ("delivery_ratio>=0x10", "'0x10' is not a number"),
-        ("delivery_ratio>=inf", "'inf' is not a number"),
+        ("delivery_ratio>=most", "at character 17: 'most' is not a ratio from 0 to 1"),
+        ("delivery_ratio>=0x10", "'0x10' is not a ratio"),
+        ("delivery_ratio>=inf", "'inf' is not a ratio"),
+        ("delivery_ratio>=1.5", "'1.5' is not a ratio"),
     ])
     func malformedThresholdsSayWhatIsWrong(text: String, problem: String) {
         do {

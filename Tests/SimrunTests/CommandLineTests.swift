@@ -309,7 +309,7 @@ struct CommandLineTests {
         (["run", "--threshold", "message_delivery.p98<1ms"], "unknown statistic 'p98'"),
         (["run", "--threshold", "stage.bogus.p99<1ms"], "unknown metric 'stage.bogus'. Did you mean 'stage.parse'?"),
         (["run", "--threshold", "message_delivery[node=1].p99<1s"], "unknown metric 'message_delivery[node=1]'"),
-        (["run", "--threshold", "delivery_ratio>=0x10"], "'0x10' is not a number"),
+        (["run", "--threshold", "delivery_ratio>=0x10"], "at character 17: '0x10' is not a ratio from 0 to 1"),
         (["run", "--bogus"], "Unknown option '--bogus'"),
         (["run", "--seed", "minus-one"], "--seed"),
         (["run", "--duration", "5x"], "'5x' is not a duration"),

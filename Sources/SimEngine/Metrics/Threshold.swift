@@ -52,29 +52,44 @@ public struct Threshold: Equatable, Sendable {
     /// what is accepted: an unknown metric is refused with the nearest name in `catalog`.
     public static func parse(_ text: String, catalog: MetricCatalog) throws(ConfigurationError) -> Threshold {
         let trimmed = text.trimmingWhitespace()
-        func refuse(_ problem: String) -> ConfigurationError {
-            ConfigurationError(location: "--threshold '\(text)'", problem: problem,
-                               remedy: "write METRIC OP VALUE, such as message_delivery.p99<100ms or delivery_ratio>=0.999")
+        /// `problem`, at the 1-based character `position` of the threshold as written.
+        func refuse(_ problem: String, at position: String.Index? = nil) -> ConfigurationError {
+            let place = position.map { "at character \(trimmed.distance(from: trimmed.startIndex, to: $0) + 1): " } ?? ""
+            return ConfigurationError(location: "--threshold '\(text)'", problem: place + problem,
+                                      remedy: "write METRIC OP VALUE, such as message_delivery.p99<100ms or delivery_ratio>=0.999")
         }
         guard let operatorStart = trimmed.firstIndex(where: { $0 == "<" || $0 == ">" }) else {
             throw refuse("has no comparison (<, <=, >, >=)")
         }
+        let written = trimmed[..<operatorStart]
+        let nameEnd = written.lastIndex(where: { $0 != " " }).map { written.index(after: $0) } ?? written.startIndex
+        if let stray = written[..<nameEnd].firstIndex(where: { !($0.isLetter || $0.isNumber || "_.[]=".contains($0)) }) {
+            throw refuse("has '\(trimmed[stray])' in its metric; a metric is written like message_delivery[room=large].p99",
+                         at: stray)
+        }
         var operatorEnd = trimmed.index(after: operatorStart)
         if operatorEnd < trimmed.endIndex, trimmed[operatorEnd] == "=" { operatorEnd = trimmed.index(after: operatorEnd) }
         let name = String(trimmed[..<operatorStart]).trimmingWhitespace()
+        guard !name.isEmpty else { throw refuse("names no metric before its comparison", at: operatorStart) }
         guard let comparison = Comparison(rawValue: String(trimmed[operatorStart..<operatorEnd])) else {
-            throw refuse("has no comparison (<, <=, >, >=)")
+            throw refuse("has no comparison (<, <=, >, >=)", at: operatorStart)
         }
         let valueText = String(trimmed[operatorEnd...]).trimmingWhitespace()
         if name == "delivery_ratio" {
-            guard let value = plainNumber(valueText) else {
-                throw refuse("'\(valueText)' is not a number; write a decimal such as 0.999")
+            guard let value = plainNumber(valueText), (0...1).contains(value) else {
+                throw refuse("'\(valueText)' is not a ratio from 0 to 1; write a decimal such as 0.999", at: operatorEnd)
             }
             return Threshold(measure: .deliveryRatio, comparison: comparison, limit: value, text: trimmed)
         }
         // The statistic is the last part, which may itself hold a dot (p99.9).
         let statisticText = Self.statistics.sorted { $0.count > $1.count }.first { name.hasSuffix(".\($0)") }
         let metric = statisticText.map { String(name.dropLast($0.count + 1)) } ?? name
+        if name.contains("..") || name.hasPrefix(".") || name.filter({ $0 == "[" }).count != name.filter({ $0 == "]" }).count {
+            let doubled = zip(name.indices, name.indices.dropFirst()).first { name[$0.0] == "." && name[$0.1] == "." }?.0
+            let at = doubled ?? name.firstIndex(where: { $0 == "[" || $0 == "]" || $0 == "." })
+            throw refuse("'\(name)' is not a metric name: an empty part or an unclosed bracket",
+                         at: at.map { trimmed.index(trimmed.startIndex, offsetBy: name.distance(from: name.startIndex, to: $0)) })
+        }
         guard let statistic = statisticText, !metric.isEmpty else {
             if catalog.latency(named: name) != nil {
                 throw refuse("names no statistic; add one of \(Self.statistics.joined(separator: ", ")), as in \(name).p99")
@@ -88,7 +103,7 @@ public struct Threshold: Equatable, Sendable {
                          + (catalog.names + ["delivery_ratio"]).joined(separator: ", "))
         }
         guard let duration = DurationText.parse(valueText) else {
-            throw refuse("'\(valueText)' is not a latency; give a number and a unit (us, ms, s)")
+            throw refuse("'\(valueText)' is not a latency; give a number and a unit (us, ms, s)", at: operatorEnd)
         }
         return Threshold(measure: .latency(metric: metric, statistic: statistic), comparison: comparison,
                          limit: Double(duration.wholeNanoseconds) / 1e6, text: trimmed)
