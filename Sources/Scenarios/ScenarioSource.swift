@@ -95,10 +95,10 @@ public enum ScenarioSource {
             throw refuse(path.joined(separator: "."), "gives no value; write KEY.PATH=VALUE, such as clients=500")
         }
         let value: Any
-        do {
-            value = try Yams.load(yaml: valueText) ?? NSNull()
+        do throws(ConfigurationFileError) {
+            value = try ConfigurationFile.plainValue(ofYAML: valueText, file: "")
         } catch {
-            throw refuse(path.joined(separator: "."), "the value '\(valueText)' is not valid YAML")
+            throw refuse(path.joined(separator: "."), "the value '\(valueText)' is not a YAML value simrun reads: \(error.problem)")
         }
         if let number = value as? Double, !number.isFinite {
             throw refuse(path.joined(separator: "."), "'\(valueText)' is not a finite number; give a number such as 2.5")
@@ -132,7 +132,7 @@ public enum ScenarioSource {
         func refuse(_ problem: String) -> ConfigurationFileError {
             ConfigurationFileError(file: path, line: nil, keyPath: "system", problem: problem)
         }
-        guard let layer = (try? Yams.load(yaml: text)) as? [String: Any] else {
+        guard let layer = try ConfigurationFile.plainValue(ofYAML: text, file: path) as? [String: Any] else {
             throw refuse("is not a mapping of system keys; write, for example, gateway: { nodes: 3 }")
         }
         guard var tree = (try? JSONSerialization.jsonObject(with: JSONEncoder().encode(scenario))) as? [String: Any],

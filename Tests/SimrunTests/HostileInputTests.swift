@@ -24,6 +24,8 @@ struct HostileInputTests {
         (["--set", "habits.cursor_updates_per_second=.nan"], "is not a finite number"),
         (["--set", "system.signals.presence_bound=500ms"], "presence_bound: (500ms) must be longer than presence_delay (1s)"),
         (["--set", "think_time={kind: lognormal, median: 1, sigma: 1e6}"], "sigma from 0 to 10"),
+        // Found by the override fuzz target: a mapping used as a key crashed the YAML library.
+        (["--set", "profiles=[{name: a, b}: 1]"], "has a key that is not a plain word"),
     ])
     func aHostileValueExits64NamingItsKey(arguments: [String], message: String) throws {
         let out = try SimrunBinary.temporaryFolder() + "/reports"

@@ -66,6 +66,45 @@ public enum ConfigurationFile {
         }
     }
 
+    /// The value `text` writes, as the plain objects JSON serialisation takes (dictionaries keyed
+    /// by text, arrays, numbers, text, booleans, `NSNull`), or an error naming the line of a
+    /// construct configuration never uses: a key that is not a plain word (`{a: 1}: 2`), an
+    /// alias, invalid YAML.
+    public static func plainValue(ofYAML text: String, file: String) throws(ConfigurationFileError) -> Any {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw syntaxError(error, file: file)
+        }
+        guard let root else { return NSNull() }
+        return try plainValue(of: root, file: file)
+    }
+
+    private static func plainValue(of node: Node, file: String) throws(ConfigurationFileError) -> Any {
+        switch node {
+        case .scalar:
+            return Constructor.default.any(from: node)
+        case .sequence(let sequence):
+            var values: [Any] = []
+            for element in sequence { values.append(try plainValue(of: element, file: file)) }
+            return values
+        case .mapping(let mapping):
+            var values: [String: Any] = [:]
+            for (key, value) in mapping {
+                guard case .scalar = key, let name = key.string else {
+                    throw ConfigurationFileError(file: file, line: key.mark?.line, keyPath: "",
+                                                 problem: "has a key that is not a plain word; keys are names such as nodes or think_time")
+                }
+                values[name] = try plainValue(of: value, file: file)
+            }
+            return values
+        case .alias:
+            throw ConfigurationFileError(file: file, line: node.mark?.line, keyPath: "",
+                                         problem: "uses a YAML alias; write the value out instead")
+        }
+    }
+
     /// The line where the key path `location` (`system.gateway.nodes`, `profiles[1].weight`)
     /// is written in `text`, or of its deepest part that is written there.
     public static func line(of location: String, in text: String) -> Int? {
