@@ -1,6 +1,6 @@
 import Foundation
 import Scenarios
-import Synchronization
+import SimSupport
 import SimRuntime
 
 /// Shows a run's progress on standard error: on a terminal one line rewritten in place, elsewhere
@@ -15,7 +15,7 @@ final class ProgressReporter: Sendable {
     private let load: Duration
     private let interactive: Bool
     private let interval: Duration
-    private let state = Mutex(State())
+    private let state = Guarded(State())
     private let clock = ContinuousClock()
 
     /// - Parameters:

@@ -123,9 +123,9 @@ struct RunCommand: ParsableCommand {
 
         // A herd of clients arriving at one instant makes a few events each; far more than that
         // at one instant is a loop.
-        let runaway = Mutex(RunawayGuard(memoryLimit: Int(Double(ProcessInfo.processInfo.physicalMemory) * 0.9),
+        let runaway = Guarded(RunawayGuard(memoryLimit: Int(Double(ProcessInfo.processInfo.physicalMemory) * 0.9),
                                          eventsWithoutTime: UInt64(max(10_000_000, 50 * scenario.clients))))
-        let cause = Mutex<RunawayGuard.Cause?>(nil)
+        let cause = Guarded<RunawayGuard.Cause?>(nil)
         let result: RunResult
         do throws(ScenarioRunner.Failure) {
             let progress = quiet ? nil : ProgressReporter(load: scenario.duration, interval: progressInterval)

@@ -1,6 +1,5 @@
 public import SimEvents
 public import SimRuntime
-import Synchronization
 import SimSupport
 
 /// The run's measurements, downstream of the model: latency distributions by catalog handle,
@@ -29,7 +28,7 @@ public final class MetricsRecorder: MetricsSink, Sendable {
     /// The length of each interval of the time series.
     public let interval: Duration
     private let intervalNanoseconds: Int64
-    private let state: Mutex<State>
+    private let state: Guarded<State>
     private static let counters = CounterMetric.allCases.count
 
     /// Creates a recorder for `catalog`'s metrics whose time series has one row per `interval`
@@ -39,7 +38,7 @@ public final class MetricsRecorder: MetricsSink, Sendable {
         self.catalog = catalog
         self.interval = interval
         intervalNanoseconds = interval.wholeNanoseconds
-        state = Mutex(State(histograms: Array(repeating: LatencyHistogram(), count: catalog.latencies.count)))
+        state = Guarded(State(histograms: Array(repeating: LatencyHistogram(), count: catalog.latencies.count)))
     }
 
     public func record(_ metric: LatencyHandle, nanoseconds: Int64, at time: SimulationInstant) {

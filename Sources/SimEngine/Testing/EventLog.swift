@@ -1,10 +1,10 @@
 public import SimRuntime
-import Synchronization
+import SimSupport
 
 /// A sink that keeps every event it is given, for tests that look at exactly what a model
 /// emitted.
 public final class EventLog<Event: Sendable>: EventSink, Sendable {
-    private let entries = Mutex<[(time: SimulationInstant, event: Event)]>([])
+    private let entries = Guarded<[(time: SimulationInstant, event: Event)]>([])
 
     public init() {}
 

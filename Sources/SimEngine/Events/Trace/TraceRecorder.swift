@@ -1,6 +1,5 @@
 public import SimRuntime
 public import SimSupport
-import Synchronization
 
 /// Where a run's trace events go: each is counted, folded into the trace hash, written out when
 /// there is a file, and handed to the observer (the checkers), in one order under one lock.
@@ -19,13 +18,13 @@ import Synchronization
 public final class TraceRecorder<Observer: EventObserver<TraceEvent> & Sendable>: EventSink, @unchecked Sendable {
     // @unchecked: `observer` is read and written only while `tally`'s lock is held, which also
     // makes the runtime's exclusivity checks on it redundant (they cost a tenth of a run).
-    private let tally: Mutex<TraceTally>
+    private let tally: Guarded<TraceTally>
     @exclusivity(unchecked) private var observer: Observer
 
     /// Creates a recorder that hands every event to `observer`, and writes it to `writer` if
     /// there is one.
     public init(observer: Observer, writer: sending TraceFileWriter? = nil) {
-        tally = Mutex(TraceTally(writer: writer))
+        tally = Guarded(TraceTally(writer: writer))
         self.observer = observer
     }
 

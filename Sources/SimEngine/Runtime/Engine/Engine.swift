@@ -1,4 +1,4 @@
-import Synchronization
+import SimSupport
 
 /// Runs a model: the scheduler, clock, executors and randomness of one run.
 ///
@@ -29,8 +29,8 @@ public final class Engine: Sendable {
     /// The seed of the scheduler's choices among work ready at the same instant.
     public let interleavingSeed: UInt64
     let backend: EngineBackend
-    private let statisticsStorage = Mutex(EngineStatistics())
-    private let hasRun = Mutex(false)
+    private let statisticsStorage = Guarded(EngineStatistics())
+    private let hasRun = Guarded(false)
 
     /// Creates an engine.
     ///
@@ -107,7 +107,7 @@ public final class Engine: Sendable {
             return !hasRun
         }
         precondition(firstRun, "an Engine runs once; make a new Engine for every run")
-        let result = Mutex<Value?>(nil)
+        let result = Guarded<Value?>(nil)
         let wallStart = MonotonicClock.nanoseconds()
         defer {
             let wall = MonotonicClock.nanoseconds() - wallStart
@@ -164,7 +164,7 @@ public final class Engine: Sendable {
         return try outcome.get()
     }
 
-    private func runSimulation<Value>(_ scheduler: SimulationScheduler, result: borrowing Mutex<Value?>,
+    private func runSimulation<Value>(_ scheduler: SimulationScheduler, result: borrowing Guarded<Value?>,
                                       horizon: Int64,
                                       interruption: () -> Bool) throws(EngineError) -> Value {
         defer {
@@ -193,7 +193,7 @@ public final class Engine: Sendable {
         }
     }
 
-    private func runLive<Value>(_ scheduler: LiveScheduler, result: borrowing Mutex<Value?>, done: ConditionLock,
+    private func runLive<Value>(_ scheduler: LiveScheduler, result: borrowing Guarded<Value?>, done: ConditionLock,
                                 interruption: () -> Bool) throws(EngineError) -> Value {
         defer {
             scheduler.shutdown()

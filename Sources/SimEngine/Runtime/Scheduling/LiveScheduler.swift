@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import Synchronization
+import SimSupport
 
 /// The runtime of live mode: one ``LiveWorker`` thread per core and the wall clock.
 ///
@@ -16,7 +17,7 @@ final class LiveScheduler: TaskExecutor, Sendable {
     /// The workers, in index order.
     let workers: [LiveWorker]
     private let nextWorker = Atomic<Int>(0)
-    private let threads = Mutex<[pthread_t]>([])
+    private let threads = Guarded<[pthread_t]>([])
     /// The monotonic reading at which the run started.
     let origin: Int64
 

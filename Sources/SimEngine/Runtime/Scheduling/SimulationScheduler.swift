@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import Synchronization
+import SimSupport
 
 /// The run loop of simulation mode: one thread, virtual time, seeded interleaving.
 ///
@@ -54,7 +55,7 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     /// Work waiting for a future instant.
     var pendingTimers: Int { timers.count }
 
-    private let foreignWork = Mutex<ForeignWork>(ForeignWork())
+    private let foreignWork = Guarded<ForeignWork>(ForeignWork())
     private let foreignCount = Atomic<Int>(0)
 
     /// Work that arrived from other threads, and a description of the first arrivals.
