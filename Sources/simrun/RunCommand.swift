@@ -7,7 +7,6 @@ import SimCheckers
 import SimMetrics
 import SimModel
 import SimReports
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
