@@ -28,11 +28,19 @@ public enum PortableMath {
         let f = mantissa - 1
         let s = f / (2 + f)
         let s2 = s * s
-        // 2 (s + s³/3 + s⁵/5 + …), eleven terms: the next is below 10⁻¹⁷ of the sum.
+        // 2 (s + s³/3 + s⁵/5 + …), eleven terms: the next is below 10⁻¹⁷ of the sum. The
+        // coefficients are constants the compiler folds, so the loop multiplies and adds only.
         var series = 1.0 / 23
-        for k in stride(from: 21, through: 3, by: -2) {
-            series = series * s2 + 1 / Double(k)
-        }
+        series = series * s2 + 1.0 / 21
+        series = series * s2 + 1.0 / 19
+        series = series * s2 + 1.0 / 17
+        series = series * s2 + 1.0 / 15
+        series = series * s2 + 1.0 / 13
+        series = series * s2 + 1.0 / 11
+        series = series * s2 + 1.0 / 9
+        series = series * s2 + 1.0 / 7
+        series = series * s2 + 1.0 / 5
+        series = series * s2 + 1.0 / 3
         let logMantissa = 2 * s + 2 * s * s2 * series
         let e = Double(exponent)
         return (e * ln2High) + (logMantissa + e * ln2Low)
@@ -46,11 +54,23 @@ public enum PortableMath {
         // x = k ln 2 + r with |r| ≤ ½ ln 2; e^x = 2^k e^r.
         let k = (x * log2e).rounded(.toNearestOrEven)
         let r = (x - k * ln2High) - k * ln2Low
-        // e^r by its Taylor series to r¹⁴/14!, below 10⁻¹⁷ of the sum for |r| ≤ 0.347.
-        var sum = 1.0
-        for n in stride(from: 14, through: 1, by: -1) {
-            sum = 1 + sum * r / Double(n)
-        }
+        // e^r by its Taylor series to r¹⁴/14!, below 10⁻¹⁷ of the sum for |r| ≤ 0.347, by
+        // Horner's rule on the coefficients 1/n!, constants the compiler folds.
+        var sum = 1.0 / 87_178_291_200  // 1/14!
+        sum = sum * r + 1.0 / 6_227_020_800
+        sum = sum * r + 1.0 / 479_001_600
+        sum = sum * r + 1.0 / 39_916_800
+        sum = sum * r + 1.0 / 3_628_800
+        sum = sum * r + 1.0 / 362_880
+        sum = sum * r + 1.0 / 40_320
+        sum = sum * r + 1.0 / 5_040
+        sum = sum * r + 1.0 / 720
+        sum = sum * r + 1.0 / 120
+        sum = sum * r + 1.0 / 24
+        sum = sum * r + 1.0 / 6
+        sum = sum * r + 0.5
+        sum = sum * r + 1
+        sum = sum * r + 1
         return scaled(sum, byPowerOfTwo: Int(k))
     }
 
@@ -73,23 +93,35 @@ public enum PortableMath {
         }
     }
 
-    /// cos on [-π/4, π/4], Taylor series to a¹⁸/18!.
+    /// cos on [-π/4, π/4], Taylor series to a¹⁸/18! (Horner's rule, folded constants).
     private static func cosine(_ a: Double) -> Double {
         let a2 = a * a
         var sum = 1.0
-        for n in stride(from: 18, through: 2, by: -2) {
-            sum = 1 - sum * a2 / Double(n * (n - 1))
-        }
+        sum = 1 - sum * a2 * (1.0 / (18 * 17))
+        sum = 1 - sum * a2 * (1.0 / (16 * 15))
+        sum = 1 - sum * a2 * (1.0 / (14 * 13))
+        sum = 1 - sum * a2 * (1.0 / (12 * 11))
+        sum = 1 - sum * a2 * (1.0 / (10 * 9))
+        sum = 1 - sum * a2 * (1.0 / (8 * 7))
+        sum = 1 - sum * a2 * (1.0 / (6 * 5))
+        sum = 1 - sum * a2 * (1.0 / (4 * 3))
+        sum = 1 - sum * a2 * 0.5
         return sum
     }
 
-    /// sin on [-π/4, π/4], Taylor series to a¹⁹/19!.
+    /// sin on [-π/4, π/4], Taylor series to a¹⁹/19! (Horner's rule, folded constants).
     private static func sine(_ a: Double) -> Double {
         let a2 = a * a
         var sum = 1.0
-        for n in stride(from: 19, through: 3, by: -2) {
-            sum = 1 - sum * a2 / Double(n * (n - 1))
-        }
+        sum = 1 - sum * a2 * (1.0 / (19 * 18))
+        sum = 1 - sum * a2 * (1.0 / (17 * 16))
+        sum = 1 - sum * a2 * (1.0 / (15 * 14))
+        sum = 1 - sum * a2 * (1.0 / (13 * 12))
+        sum = 1 - sum * a2 * (1.0 / (11 * 10))
+        sum = 1 - sum * a2 * (1.0 / (9 * 8))
+        sum = 1 - sum * a2 * (1.0 / (7 * 6))
+        sum = 1 - sum * a2 * (1.0 / (5 * 4))
+        sum = 1 - sum * a2 * (1.0 / (3 * 2))
         return a * sum
     }
 
