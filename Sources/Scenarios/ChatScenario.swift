@@ -14,7 +14,7 @@ import SimMetrics
 ///
 /// Racy by design: clients post into shared rooms at the same virtual instants, so the seeded
 /// interleaving decides each room's order. Every guarantee checker judges the run.
-public struct ChatScenario: Scenario {
+public struct ChatScenario: Scenario, Equatable {
     public var name: String
     public var summary: String
     public var clients: Int
@@ -60,6 +60,8 @@ public struct ChatScenario: Scenario {
     /// duration); zero means all at once, a thundering herd.
     public var rampUp: Duration
     public var thresholds: [String]
+    /// How the system is sized from `clients`, if it is: see ``ScenarioSizing``. Default none.
+    public var sizing: ScenarioSizing?
 
     public init(name: String, summary: String, clients: Int, duration: Duration, rooms: Int, roomsPerClient: Int,
                 thinkTime: Distribution, system: SystemConfiguration = SystemConfiguration(),
@@ -109,6 +111,7 @@ public struct ChatScenario: Scenario {
         try ConfigurationError.requireCount(messageBytes, in: 1...(16 << 20), at: "message_bytes", unit: "bytes (at most 16 MiB)")
         try thinkTime.validate(at: "think_time")
         try habits.validate(at: "habits")
+        try sizing?.validate(at: "sizing")
         try system.validate()
         try notifications?.validate(at: "notifications")
         try ConfigurationError.requireShare(adminShare, at: "admin_share", example: "0.05")
@@ -137,6 +140,21 @@ public struct ChatScenario: Scenario {
                 throw ConfigurationError(location: "thresholds[\(index)]", problem: error.problem, remedy: error.remedy)
             }
         }
+    }
+
+    /// The scenario with its system sized from `clients` by ``sizing``; itself without sizing.
+    public func sized() -> ChatScenario {
+        guard let sizing, clients > 0 else { return self }
+        func share(_ per: Int) -> Int { Swift.max(1, clients / Swift.max(1, per)) }
+        var sized = self
+        sized.rooms = Swift.max(roomsPerClient, share(sizing.clientsPerRoom))
+        sized.system.gateway.nodes = Swift.min(1_024, share(sizing.clientsPerNode))
+        sized.system.store.poolSize = Swift.max(10, share(sizing.clientsPerStoreConnection))
+        sized.system.capacity.connect.servers = Swift.max(4, share(sizing.clientsPerConnectServer) / sized.system.gateway.nodes)
+        if sizing.notificationsPerClientMinute > 0, sized.notifications != nil {
+            sized.notifications?.perMinute = Double(clients) * sizing.notificationsPerClientMinute
+        }
+        return sized
     }
 
     /// The most clients, and rooms, a scenario may have: ten million.

@@ -9,7 +9,7 @@ public enum ScenarioCatalog {
     /// Every built-in scenario, in the order `simrun list` shows them.
     public static var all: [ChatScenario] {
         [quickstart, b2bPortal, marketplace, crmRealtime, supportDesk, collabWorkspace,
-         reconnectStorm, busOutage, slowStore, hotRoom, nodeCrash]
+         reconnectStorm, busOutage, slowStore, hotRoom, nodeCrash, scale]
     }
 
     /// The scenario called `name`, if there is one.
@@ -36,6 +36,20 @@ public enum ScenarioCatalog {
             habits: ClientHabits(typesBeforeSending: true, sendsReceipts: true, readsNotifications: true),
             notifications: NotificationLoad(perMinute: 600, kinds: [.orderUpdate, .paymentReminder, .newMessage]),
             rampUp: .seconds(10))
+    }
+
+    /// Quickstart's shape at any size: rooms, nodes, the store's pool, the connect stage and
+    /// notifications follow `--clients`, sized so that the SLOs hold (one node per 2,000
+    /// clients, one store connection per 200, rooms of about 15).
+    static var scale: ChatScenario {
+        var scenario = quickstart
+        scenario.name = "scale"
+        scenario.summary = "quickstart's shape sized from --clients (10,000 by default): rooms, nodes, store pool, "
+            + "connect stage and notifications follow the client count"
+        scenario.clients = 10_000
+        scenario.sizing = ScenarioSizing(clientsPerRoom: 5, clientsPerNode: 2_000, clientsPerStoreConnection: 200,
+                                         clientsPerConnectServer: 500, notificationsPerClientMinute: 0.3)
+        return scenario.sized()
     }
 
     /// `b2b-portal.md`: clients and admins, a conversation per order inquiry, Socket.IO without

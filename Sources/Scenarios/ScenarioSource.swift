@@ -28,6 +28,7 @@ public enum ScenarioSource {
                     + "or give the path of a .yaml or .json scenario file")
         }
         for override in overrides { scenario = try apply(override, to: scenario) }
+        scenario = scenario.sized()
         do throws(ConfigurationError) {
             try scenario.validate()
         } catch {

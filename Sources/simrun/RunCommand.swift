@@ -95,6 +95,7 @@ struct RunCommand: ParsableCommand {
                 throw fail(.badInput, "--system \(error.description)")
             }
         }
+        scenario = scenario.sized()
         do throws(ConfigurationError) {
             try scenario.validate()
         } catch {

@@ -7,8 +7,8 @@ import Scenarios
 /// hold on every platform, not only this one.
 @Suite("Pinned trace hashes")
 struct PinnedTraceHashTests {
-    /// The hash of each built-in at seed 7 with at most 150 clients for at most 40 s (past
-    /// every scheduled fault).
+    /// The hash of each built-in at seed 7 with at most 150 clients (its system sized to them,
+    /// for a scenario that sizes it) for at most 40 s (past every scheduled fault).
     static let pinned: [String: String] = [
         "quickstart": "842d0b3a57d30560",
         "b2b-portal": "f60e1450721cec66",
@@ -21,6 +21,7 @@ struct PinnedTraceHashTests {
         "slow-store": "bb6e81bc38fb490d",
         "hot-room": "a2d0f6ca83a46370",
         "node-crash": "5b43ecffec1eee59",
+        "scale": "ef3d90a31b50c326",
     ]
 
     @Test(arguments: ScenarioCatalog.all.map(\.name))
@@ -28,6 +29,7 @@ struct PinnedTraceHashTests {
         var scenario = try #require(ScenarioCatalog.named(name))
         scenario.clients = min(scenario.clients, 150)
         scenario.duration = min(scenario.duration, .seconds(40))
+        scenario = scenario.sized()
         try scenario.validate()
         let summary = try await ScenarioRunner(scenario: scenario, seed: 7).runOnOwnThread().summary
         #expect(summary.traceEvents > 1_000)
