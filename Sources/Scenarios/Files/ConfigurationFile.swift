@@ -53,7 +53,7 @@ public enum ConfigurationFile {
                             + "a scenario file is text: remove it")
                 }
                 if scalar == "\n" { line += 1 }
-                offset += String(scalar).utf8.count
+                offset += UTF8.width(scalar)
                 text.append(scalar)
             case .emptyInput:
                 return String(text)
