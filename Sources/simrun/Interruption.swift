@@ -22,7 +22,7 @@ private let stopNow = Atomic<Bool>(false)
 /// does not poll), or if a second signal came, the watchdog removes the partial files itself
 /// and ends the process with the same code.
 enum Interruption {
-    /// The signals that end a run, each with its conventional exit code.
+    /// The signals that end a run; each exits with 128 plus its number (130, 143, 129).
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     /// Installs the handlers and starts the watchdog; `folder` is where partial files may be.
