@@ -11,8 +11,8 @@ struct GatewayStateMachineTests {
     }
 
     /// A connection to a reader of `readBytesPerSecond` over a link of 10 ms, with a 1 KB outbox.
-    private func connection(readBytesPerSecond: Double, policy: SlowConsumerPolicy = .drop) -> GatewayConnection<Int> {
-        GatewayConnection(user: 7, peer: 0,
+    private func connection(readBytesPerSecond: Double, policy: SlowConsumerPolicy = .drop) -> GatewayConnection {
+        GatewayConnection(user: 7,
                           downlink: NetworkLink(profile: LinkProfile(latency: .constant(0.01)), random: RandomStream(key: 1)),
                           outbox: ConnectionOutbox(byteCap: 1_000, policy: policy), readBytesPerSecond: readBytesPerSecond)
     }

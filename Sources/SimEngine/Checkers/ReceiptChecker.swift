@@ -41,8 +41,13 @@ public struct ReceiptChecker: GuaranteeChecker {
         }
     }
 
+    /// Raises what the member has to `sequence`, with one lookup: this runs for every delivery.
     private mutating func advance(_ key: RoomMemberKey, to sequence: Int) {
-        have[key] = Swift.max(have[key] ?? 0, sequence)
+        Self.raise(&have[key, default: 0], to: sequence)
+    }
+
+    private static func raise(_ value: inout Int, to sequence: Int) {
+        value = Swift.max(value, sequence)
     }
 
     private mutating func check(_ receipt: ReceiptSent, at time: SimulationInstant, line: Int) {

@@ -24,9 +24,9 @@ struct ClientRooms: Sendable {
         }
     }
 
-    /// The room at `index`, changed in place.
+    /// The room at `index`, read or changed in place (reading one field copies nothing else).
     subscript(at index: Int) -> ClientRoom {
-        get { values[index] }
+        _read { yield values[index] }
         _modify { yield &values[index] }
     }
 

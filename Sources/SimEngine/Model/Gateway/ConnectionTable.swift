@@ -12,10 +12,12 @@
 /// Each connection also has a serial, `node << 32 | n` for the node's n-th connection, which
 /// names it for what must not depend on slots (its random streams). A value type.
 struct ConnectionTable<Value> {
-    fileprivate struct Entry {
+    /// A slot's bookkeeping, apart from the values so that finding a connection never touches
+    /// (or copies) one: the lookup on every frame written reads only this plain array.
+    fileprivate struct Slot: Sendable {
         var generation = 0
         var serial = 0
-        var value: Value?
+        var isOpen = false
     }
 
     /// The most connections a node holds at once.
@@ -23,7 +25,9 @@ struct ConnectionTable<Value> {
 
     /// The node whose ids the table holds.
     let node: Int
-    private var entries: [Entry] = []
+    private var slots: [Slot] = []
+    /// The connection in each slot, nil where the slot is free.
+    private var values: [Value?] = []
     private var free: [Int] = []
     /// Connections held now.
     private(set) var count = 0
@@ -38,7 +42,7 @@ struct ConnectionTable<Value> {
     var isEmpty: Bool { count == 0 }
 
     /// Slots allocated: the most connections the table has held at once.
-    var capacity: Int { entries.count }
+    var capacity: Int { slots.count }
 
     /// The serial the next connection opened gets.
     var nextSerial: Int { node << 32 | opened }
@@ -46,24 +50,28 @@ struct ConnectionTable<Value> {
     /// The slot of connection `id`, if the table holds it.
     func index(forKey id: Int) -> Int? {
         let slot = id & 0xFF_FFFF
-        guard id >> 48 == node, slot < entries.count, entries[slot].value != nil,
-              entries[slot].generation == (id >> 24) & 0xFF_FFFF else { return nil }
+        guard id >> 48 == node, slot < slots.count, slots[slot].isOpen,
+              slots[slot].generation == (id >> 24) & 0xFF_FFFF else { return nil }
         return slot
     }
 
-    /// The connection in `slot` (from ``index(forKey:)``), read and changed in place.
+    /// Whether the table holds connection `id`.
+    func contains(_ id: Int) -> Bool { index(forKey: id) != nil }
+
+    /// The connection in `slot` (from ``index(forKey:)``), read in place or changed in place:
+    /// reading one field of it copies nothing else.
     subscript(slot slot: Int) -> Value {
-        get { entries[slot].value! }
-        _modify { yield &entries[slot].value! }
+        _read { yield values[slot]! }
+        _modify { yield &values[slot]! }
     }
 
     /// The connection `id`, or nil; setting nil removes it, setting a value replaces it.
     subscript(id: Int) -> Value? {
-        get { index(forKey: id).map { entries[$0].value! } }
+        get { index(forKey: id).map { values[$0]! } }
         set {
             guard let slot = index(forKey: id) else { return }
             guard let newValue else { _ = removeValue(forKey: id); return }
-            entries[slot].value = newValue
+            values[slot] = newValue
         }
     }
 
@@ -73,37 +81,36 @@ struct ConnectionTable<Value> {
         if let reused = free.popLast() {
             slot = reused
         } else {
-            precondition(entries.count < Self.slotLimit, "node \(node) holds \(Self.slotLimit) connections already")
-            slot = entries.count
-            entries.append(Entry())
+            precondition(slots.count < Self.slotLimit, "node \(node) holds \(Self.slotLimit) connections already")
+            slot = slots.count
+            slots.append(Slot())
+            values.append(nil)
         }
-        entries[slot].value = value
-        entries[slot].serial = nextSerial
+        values[slot] = value
+        slots[slot].isOpen = true
+        slots[slot].serial = nextSerial
         opened += 1
         count += 1
-        return node << 48 | entries[slot].generation << 24 | slot
+        return node << 48 | slots[slot].generation << 24 | slot
     }
 
     /// Closes connection `id`; returns what it held. Its slot waits for the next connection.
     mutating func removeValue(forKey id: Int) -> Value? {
         guard let slot = index(forKey: id) else { return nil }
-        defer {
-            entries[slot].value = nil
-            entries[slot].generation = (entries[slot].generation + 1) & 0xFF_FFFF
-            free.append(slot)
-            count -= 1
-        }
-        return entries[slot].value
+        let value = values[slot].take()
+        slots[slot].isOpen = false
+        slots[slot].generation = (slots[slot].generation + 1) & 0xFF_FFFF
+        free.append(slot)
+        count -= 1
+        return value
     }
 
     /// The ids held, in the order their connections opened.
     var keys: [Int] {
-        entries.indices.filter { entries[$0].value != nil }
-            .sorted { entries[$0].serial < entries[$1].serial }
-            .map { node << 48 | entries[$0].generation << 24 | $0 }
+        slots.indices.filter { slots[$0].isOpen }
+            .sorted { slots[$0].serial < slots[$1].serial }
+            .map { node << 48 | slots[$0].generation << 24 | $0 }
     }
 }
 
 extension ConnectionTable: Sendable where Value: Sendable {}
-
-extension ConnectionTable.Entry: Sendable where Value: Sendable {}

@@ -1,7 +1,9 @@
 import SimRuntime
 
 /// A connection as its gateway node holds it, and the node's decisions on writing frames to it:
-/// a value with no clock or I/O that takes an instant and returns actions.
+/// a value with no clock or I/O that takes an instant and returns actions. The client end is
+/// the node's to hold: this value is the same whatever the peer's type, so that every use of it
+/// on the hot path is compiled for its concrete layout.
 ///
 /// A connection's socket drains its queue at the reader's pace: a frame of b bytes takes
 /// b × `nanosecondsPerByte` to write, then crosses the link. A reader slower than the frames
@@ -12,7 +14,7 @@ import SimRuntime
 /// ```swift
 /// for action in connection.send(frame, bytes: 200, at: now) { … }
 /// ```
-struct GatewayConnection<Peer: Sendable>: Sendable {
+struct GatewayConnection: Sendable {
     /// What the node must do.
     enum Action: Equatable, Sendable {
         /// The frame reaches the peer at `at`.
@@ -27,8 +29,6 @@ struct GatewayConnection<Peer: Sendable>: Sendable {
 
     /// The connection's user.
     let user: Int
-    /// The client end.
-    let peer: Peer
     /// The network from the node to the client.
     var downlink: NetworkLink
     /// Frames waiting for the socket.
@@ -42,9 +42,8 @@ struct GatewayConnection<Peer: Sendable>: Sendable {
     /// Requests are parsed in parallel but passed on in the order they arrived.
     var parsed = OrderedCompletion<ParsedRequest>()
 
-    init(user: Int, peer: Peer, downlink: NetworkLink, outbox: ConnectionOutbox<ServerFrame>, readBytesPerSecond: Double) {
+    init(user: Int, downlink: NetworkLink, outbox: ConnectionOutbox<ServerFrame>, readBytesPerSecond: Double) {
         self.user = user
-        self.peer = peer
         self.downlink = downlink
         self.outbox = outbox
         nanosecondsPerByte = readBytesPerSecond.isInfinite ? 0 : 1e9 / readBytesPerSecond

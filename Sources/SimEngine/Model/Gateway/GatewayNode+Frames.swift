@@ -46,7 +46,7 @@ extension GatewayNode {
             }
             // The connection's own decision when it writes through, gathered into one callback.
             if let arrival = connections[slot: index].transmit(at: now) {
-                fanoutPeers.append(connections[slot: index].peer)
+                fanoutPeers.append(peers[index]!)
                 fanoutArrivals.append(arrival)
             }
         }
@@ -60,11 +60,11 @@ extension GatewayNode {
     }
 
     /// Carries out what `connection`, in slot `index`, decided about its frames.
-    private func perform(_ actions: ActionList<GatewayConnection<Peer>.Action>, for connection: Int, at index: Int) {
+    private func perform(_ actions: ActionList<GatewayConnection.Action>, for connection: Int, at index: Int) {
         for action in actions {
             switch action {
             case .deliver(let frame, let arrival):
-                engine.send(to: connections[slot: index].peer, at: arrival) { $0.receive(frame) }
+                engine.send(to: peers[index]!, at: arrival) { $0.receive(frame) }
             case .resumeWriting(let written):
                 engine.send(to: self, at: written) { node in node.writeNext(connection) }
             case .dropped:

@@ -5,7 +5,7 @@ extension GatewayNode {
     /// Joins the connection's user to `room` with `role`; returns where the user starts in the
     /// room's history, or nil if the connection is gone.
     public func join(_ connection: Int, room: Int, as role: RoomRole) async -> RoomOffset? {
-        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return nil }
+        guard let user = user(of: connection), rooms.indices.contains(room) else { return nil }
         heard(from: connection)
         // Subscribe first, so that no message the room accepts after the join can miss the node.
         subscribe(connection, to: room)
@@ -14,7 +14,7 @@ extension GatewayNode {
 
     /// The connection's user leaves `room`, or, as the room's admin, removes `user` from it.
     public func leave(_ connection: Int, room: Int, removing user: Int? = nil) {
-        guard let actor = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        guard let actor = self.user(of: connection), rooms.indices.contains(room) else { return }
         heard(from: connection)
         let subject = user ?? actor
         let target = rooms[room]
@@ -23,7 +23,7 @@ extension GatewayNode {
 
     /// The connection's user, as `room`'s admin, makes `user` a `role` there.
     public func changeRole(_ connection: Int, room: Int, of user: Int, to role: RoomRole) {
-        guard let actor = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        guard let actor = self.user(of: connection), rooms.indices.contains(room) else { return }
         heard(from: connection)
         let target = rooms[room]
         toHomeNode(of: room) { engine in engine.send(to: target) { $0.changeRole(of: user, to: role, by: actor) } }
@@ -31,7 +31,7 @@ extension GatewayNode {
 
     /// The connection's user, as `room`'s admin, deletes its document.
     public func deleteDocument(_ connection: Int, room: Int) {
-        guard let actor = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        guard let actor = user(of: connection), rooms.indices.contains(room) else { return }
         heard(from: connection)
         let target = rooms[room]
         toHomeNode(of: room) { engine in engine.send(to: target) { $0.deleteDocument(by: actor) } }
@@ -52,7 +52,7 @@ extension GatewayNode {
     /// which answers the connection with an ack or a refusal.
     public func post(from connection: Int, room: Int, clientMessage: UInt64, bytes: Int, sentAt: SimulationInstant,
                      edit: EditRequest? = nil) {
-        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        guard let user = user(of: connection), rooms.indices.contains(room) else { return }
         if case .limited(let retryAfter) = admit(connection) {
             send(.rateLimited(room: room, clientMessage: clientMessage, retryAfter: retryAfter), to: connection)
             return
@@ -85,7 +85,7 @@ extension GatewayNode {
 
     /// The connection's user is typing in `room`, as its client meant at `sentAt`.
     public func typing(_ connection: Int, room: Int, sentAt: SimulationInstant) {
-        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        guard let user = user(of: connection), rooms.indices.contains(room) else { return }
         heard(from: connection)
         let target = rooms[room]
         toHomeNode(of: room) { engine in engine.send(to: target) { $0.typing(user, sentAt: sentAt) } }
@@ -93,7 +93,7 @@ extension GatewayNode {
 
     /// The connection's user moved its cursor in `room`, as its client meant at `sentAt`.
     public func cursor(_ connection: Int, room: Int, sentAt: SimulationInstant) {
-        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        guard let user = user(of: connection), rooms.indices.contains(room) else { return }
         heard(from: connection)
         let target = rooms[room]
         toHomeNode(of: room) { engine in engine.send(to: target) { $0.cursor(user, sentAt: sentAt) } }
@@ -102,7 +102,7 @@ extension GatewayNode {
     /// The connection's user has received (or read) `room` up to `upTo`.
     public func receipt(_ connection: Int, room: Int, _ kind: ReceiptKind, upTo: Int, sentAt: SimulationInstant? = nil) {
         let sentAt = sentAt ?? engine.now
-        guard let user = connections[connection]?.user, rooms.indices.contains(room) else { return }
+        guard let user = user(of: connection), rooms.indices.contains(room) else { return }
         heard(from: connection)
         let target = rooms[room]
         toHomeNode(of: room) { engine in engine.send(to: target) { $0.receipt(user, kind, upTo: upTo, sentAt: sentAt) } }
@@ -110,14 +110,14 @@ extension GatewayNode {
 
     /// The client saw a gap in `offset.room` after `offset.sequence`: asks the room for the rest.
     public func fetchMissing(_ connection: Int, after offset: RoomOffset) {
-        guard let user = connections[connection]?.user, rooms.indices.contains(offset.room) else { return }
+        guard let user = user(of: connection), rooms.indices.contains(offset.room) else { return }
         heard(from: connection)
         recover(connection, user: user, from: offset)
     }
 
     /// The connection asks for the page of `room`'s history before `cursor` (newest when nil).
     public func history(_ connection: Int, room: Int, before cursor: Int?) {
-        guard connections[connection] != nil, rooms.indices.contains(room) else { return }
+        guard connections.contains(connection), rooms.indices.contains(room) else { return }
         heard(from: connection)
         let target = rooms[room]
         let origin = id
@@ -128,7 +128,7 @@ extension GatewayNode {
 
     /// The connection asks for `room`'s shared document as it is now.
     public func document(_ connection: Int, room: Int) {
-        guard connections[connection] != nil, rooms.indices.contains(room) else { return }
+        guard connections.contains(connection), rooms.indices.contains(room) else { return }
         heard(from: connection)
         let target = rooms[room]
         let origin = id

@@ -57,7 +57,9 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     var rooms: [Room<Peer>] = []
     private var notifications: NotificationService?
     var nodeLinks: [NetworkLink] = []
-    var connections: ConnectionTable<GatewayConnection<Peer>>
+    var connections: ConnectionTable<GatewayConnection>
+    /// The client end of each connection, by its slot in `connections`.
+    var peers: [Peer?] = []
     var subscriptions = RoomSubscriptions()
     let presenceDelay: Duration
     private var sessions = SessionStore()
@@ -123,10 +125,10 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         case .success(let user):
             // The downlink's randomness follows the node's n-th connection, whatever slot it takes.
             let random = engine.random("gateway.downlink", entity: UInt64(connections.nextSerial))
-            let connection = connections.insert(GatewayConnection(
-                user: user, peer: peer, downlink: NetworkLink(profile: link ?? clientLink, random: random),
+            let connection = open(GatewayConnection(
+                user: user, downlink: NetworkLink(profile: link ?? clientLink, random: random),
                 outbox: ConnectionOutbox(byteCap: configuration.outboxByteCap, policy: configuration.slowConsumer),
-                readBytesPerSecond: readBytesPerSecond))
+                readBytesPerSecond: readBytesPerSecond), to: peer)
             report(presence.connected(user: user, connection: connection, at: engine.now))
             startSweeping()
             guard let rooms = sessions.resume(user, at: engine.now) else {
@@ -174,7 +176,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     /// A client's heartbeat. A connection the node no longer has (it was found dead while the
     /// client's network was down) is refused, so the client learns it must reconnect.
     public func ping(_ connection: Int, from peer: Peer) {
-        guard connections[connection] != nil else {
+        guard connections.contains(connection) else {
             return engine.send(to: peer) { $0.connectionClosed(.heartbeatTimeout) }
         }
         heard(from: connection)
@@ -188,7 +190,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
 
     /// Decides a request of the connection's user against their rate limit; counts as heard.
     public func admit(_ connection: Int) -> RateLimitDecision? {
-        guard let user = connections[connection]?.user else { return nil }
+        guard let user = user(of: connection) else { return nil }
         heard(from: connection)
         let decision = limiters[user, default: RateLimiter(policy: configuration.rateLimit)].decide(at: engine.now)
         if decision == .admitted {
@@ -204,6 +206,12 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
 
     /// When `user` was last seen on this node.
     public func lastSeen(_ user: Int) -> SimulationInstant? { presence.lastSeen[user] }
+
+    /// The user of `connection`, if the node holds it; read without copying the connection.
+    func user(of connection: Int) -> Int? {
+        guard let index = connections.index(forKey: connection) else { return nil }
+        return connections[slot: index].user
+    }
 
     /// The live connections of `user` on this node, oldest first.
     func connections(of user: Int) -> [Int] { presence.connections(of: user) }
@@ -229,15 +237,30 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         }
     }
 
+    /// Holds a new connection to `peer`; returns its id.
+    private func open(_ state: GatewayConnection, to peer: Peer) -> Int {
+        let connection = connections.insert(state)
+        guard let slot = connections.index(forKey: connection) else { preconditionFailure("a connection just opened is held") }
+        if slot == peers.count { peers.append(peer) } else { peers[slot] = peer }
+        return connection
+    }
+
+    /// Lets go of `connection`: its state and its peer, if the node holds it.
+    private func remove(_ connection: Int) -> (state: GatewayConnection, peer: Peer)? {
+        guard let slot = connections.index(forKey: connection), let state = connections.removeValue(forKey: connection),
+              let peer = peers[slot].take() else { return nil }
+        return (state, peer)
+    }
+
     func close(_ connection: Int, _ reason: CloseReason, tellPeer: Bool) {
-        guard let state = connections.removeValue(forKey: connection) else { return }
+        guard let (state, peer) = remove(connection) else { return }
         forget(connection, state, reason)
         report(presence.disconnected(connection: connection, at: engine.now))
-        if tellPeer { engine.send(to: state.peer) { $0.connectionClosed(reason) } }
+        if tellPeer { engine.send(to: peer) { $0.connectionClosed(reason) } }
     }
 
     /// Unsubscribes a closed connection and keeps its session unless the client asked to close.
-    private func forget(_ connection: Int, _ state: GatewayConnection<Peer>, _ reason: CloseReason) {
+    private func forget(_ connection: Int, _ state: GatewayConnection, _ reason: CloseReason) {
         closed[reason, default: 0] += 1
         unsubscribe(connection, user: state.user, rooms: state.rooms)
         if reason != .clientRequest, configuration.sessionKeep > .zero {
@@ -265,7 +288,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     private func sweep() {
         let expiry = presence.expire(at: engine.now)
         for connection in expiry.connections {
-            if let state = connections.removeValue(forKey: connection) { forget(connection, state, .heartbeatTimeout) }
+            if let (state, _) = remove(connection) { forget(connection, state, .heartbeatTimeout) }
         }
         for change in expiry.changes { report(change) }
         sessions.expire(at: engine.now)
