@@ -50,6 +50,14 @@ public struct ReceiptChecker: GuaranteeChecker {
         value = Swift.max(value, sequence)
     }
 
+    /// Raises a marker to `upTo`, or sets it; returns what it was. One lookup for the three
+    /// uses a receipt makes of its marker.
+    private static func advance(_ marker: inout Int?, to upTo: Int) -> Int? {
+        let last = marker
+        marker = Swift.max(last ?? 0, upTo)
+        return last
+    }
+
     private mutating func check(_ receipt: ReceiptSent, at time: SimulationInstant, line: Int) {
         let (reader, room, kind, upTo, recipient) = (receipt.reader, receipt.room, receipt.kind, receipt.upTo, receipt.recipient)
         // Described only for a violation: a receipt is checked far more often than it fails.
@@ -58,8 +66,9 @@ public struct ReceiptChecker: GuaranteeChecker {
         }
         if recipient == reader { own.record("a \(what): its own", line: line) }
         let key = MarkerKey(recipient: recipient, reader: reader, room: room, kind: kind)
-        if let last = lastSent[key], upTo <= last { monotone.record("a \(what), after one up to seq \(last)", line: line) }
-        lastSent[key] = Swift.max(lastSent[key] ?? 0, upTo)
+        if let last = Self.advance(&lastSent[key], to: upTo), upTo <= last {
+            monotone.record("a \(what), after one up to seq \(last)", line: line)
+        }
         let had = have[RoomMemberKey(room: room, user: reader)] ?? 0
         if upTo > had { readImpliesDelivered.record("a \(what), but its client had received only up to seq \(had)", line: line) }
     }
