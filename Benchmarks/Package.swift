@@ -33,5 +33,16 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Model",
+            dependencies: [
+                .product(name: "Scenarios", package: "simrun"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Model",
+            exclude: ["peer-fanout.yaml"],
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
