@@ -5,11 +5,20 @@ public import SimEvents
 /// only ever moving forward, and no reader claiming to have received or read beyond what its
 /// client actually received (or was told it cannot have).
 public struct ReceiptChecker: GuaranteeChecker {
+    /// A reader's marker of one kind in a room, as one recipient was told it. Hashed as two
+    /// packed words rather than four (as ``RoomMemberKey`` is): a receipt looks it up, and the
+    /// table grows with every pair of members that exchange receipts. Equality compares every
+    /// field.
     private struct MarkerKey: Hashable, Sendable {
         var recipient: Int
         var reader: Int
         var room: Int
         var kind: ReceiptKind
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(UInt64(truncatingIfNeeded: room) << 32 ^ UInt64(truncatingIfNeeded: reader))
+            hasher.combine(UInt64(truncatingIfNeeded: recipient) << 1 | (kind == .read ? 1 : 0))
+        }
     }
 
     private var lastSent: [MarkerKey: Int] = [:]
