@@ -51,8 +51,13 @@ extension Engine {
         // between its jobs, so the target is isolated by construction. `assumeIsolated` would
         // check again through the runtime (two allocations and a thread-local lookup per call);
         // like it, call the body through the same closure without the isolation in its type.
-        let nonisolatedBody = unsafeBitCast(body, to: (@Sendable (A) -> Void).self)
-        return { target in nonisolatedBody(unsafeDowncast(target, to: A.self)) }
+        //
+        // Nor is the body wrapped in a closure that casts its target, which would allocate a
+        // context for every send: `A` is a class (a `ModelActor` is an actor), so a function of
+        // an `A` and a function of an `AnyObject` take their argument alike (one strong
+        // reference, passed directly), and the body is reinterpreted as the latter. The
+        // scheduler only ever calls it with the target it was sent to, an `A`.
+        unsafeBitCast(body, to: ActorCallback.self)
     }
 
     /// Schedules `callback` into `target`, the actor that `executor` serves, at `instant`.
