@@ -17,10 +17,10 @@ struct PinnedTraceHashTests {
         "support-desk": "6ef2704009813df6",
         "collab-workspace": "6a74aa21f84b4859",
         "reconnect-storm": "d7097ffb833c276b",
-        "bus-outage": "54641558acf0acfe",
+        "bus-outage": "b6e4454b28057965",
         "slow-store": "bb6e81bc38fb490d",
         "hot-room": "a2d0f6ca83a46370",
-        "node-crash": "5b43ecffec1eee59",
+        "node-crash": "efd9e023e710958d",
         "scale": "ef3d90a31b50c326",
     ]
 

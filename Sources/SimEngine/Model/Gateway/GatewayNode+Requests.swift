@@ -17,24 +17,21 @@ extension GatewayNode {
         guard let actor = self.user(of: connection), rooms.indices.contains(room) else { return }
         heard(from: connection)
         let subject = user ?? actor
-        let target = rooms[room]
-        toHomeNode(of: room) { engine in engine.send(to: target) { $0.remove(subject, by: actor) } }
+        toRoom(room) { $0.remove(subject, by: actor) }
     }
 
     /// The connection's user, as `room`'s admin, makes `user` a `role` there.
     public func changeRole(_ connection: Int, room: Int, of user: Int, to role: RoomRole) {
         guard let actor = self.user(of: connection), rooms.indices.contains(room) else { return }
         heard(from: connection)
-        let target = rooms[room]
-        toHomeNode(of: room) { engine in engine.send(to: target) { $0.changeRole(of: user, to: role, by: actor) } }
+        toRoom(room) { $0.changeRole(of: user, to: role, by: actor) }
     }
 
     /// The connection's user, as `room`'s admin, deletes its document.
     public func deleteDocument(_ connection: Int, room: Int) {
         guard let actor = user(of: connection), rooms.indices.contains(room) else { return }
         heard(from: connection)
-        let target = rooms[room]
-        toHomeNode(of: room) { engine in engine.send(to: target) { $0.deleteDocument(by: actor) } }
+        toRoom(room) { $0.deleteDocument(by: actor) }
     }
 
     /// Stops sending `room`'s frames to every connection of `user` here.
@@ -58,26 +55,27 @@ extension GatewayNode {
             return
         }
         let target = rooms[room]
-        let origin = id
-        parse(for: connection, toward: room) { engine in
-            engine.send(to: target) { room in
+        let (engine, origin) = (engine, id)
+        parse(for: connection, toward: room) { arrival in
+            engine.send(to: target, at: arrival) { room in
                 room.post(from: user, clientMessage: clientMessage, bytes: bytes, sentAt: sentAt, edit: edit,
                           replyTo: origin, connection: connection)
             }
         }
     }
 
-    /// Parses a request of `connection` to `room`, then runs `forward` once it reaches the
-    /// room's home node. The parse servers work in parallel, but a connection's requests leave
-    /// in the order they came, as one socket's frames do.
-    private func parse(for connection: Int, toward room: Int, _ forward: @escaping @Sendable (Engine) -> Void) {
+    /// Parses a request of `connection` to `room`, then has `forward` send it to the room for
+    /// the instant it reaches the room's home node. The parse servers work in parallel, but a
+    /// connection's requests leave in the order they came, as one socket's frames do.
+    private func parse(for connection: Int, toward room: Int,
+                       _ forward: @escaping @Sendable (SimulationInstant) -> Void) {
         guard let index = connections.index(forKey: connection) else { return }
         let ticket = connections[slot: index].parsed.start()
         let request = ParsedRequest(room: room, forward: forward)
         let service = parseStation.arrive(at: engine.now) { node, _ in
             guard let index = node.connections.index(forKey: connection) else { return }
             for request in node.connections[slot: index].parsed.finish(ticket, request) {
-                node.toHomeNode(of: request.room, request.forward)
+                if let arrival = node.arrivalAtHome(of: request.room) { request.forward(arrival) }
             }
         }
         if let service { schedule(service, at: .parse) }
@@ -87,16 +85,14 @@ extension GatewayNode {
     public func typing(_ connection: Int, room: Int, sentAt: SimulationInstant) {
         guard let user = user(of: connection), rooms.indices.contains(room) else { return }
         heard(from: connection)
-        let target = rooms[room]
-        toHomeNode(of: room) { engine in engine.send(to: target) { $0.typing(user, sentAt: sentAt) } }
+        toRoom(room) { $0.typing(user, sentAt: sentAt) }
     }
 
     /// The connection's user moved its cursor in `room`, as its client meant at `sentAt`.
     public func cursor(_ connection: Int, room: Int, sentAt: SimulationInstant) {
         guard let user = user(of: connection), rooms.indices.contains(room) else { return }
         heard(from: connection)
-        let target = rooms[room]
-        toHomeNode(of: room) { engine in engine.send(to: target) { $0.cursor(user, sentAt: sentAt) } }
+        toRoom(room) { $0.cursor(user, sentAt: sentAt) }
     }
 
     /// The connection's user has received (or read) `room` up to `upTo`.
@@ -104,8 +100,7 @@ extension GatewayNode {
         let sentAt = sentAt ?? engine.now
         guard let user = user(of: connection), rooms.indices.contains(room) else { return }
         heard(from: connection)
-        let target = rooms[room]
-        toHomeNode(of: room) { engine in engine.send(to: target) { $0.receipt(user, kind, upTo: upTo, sentAt: sentAt) } }
+        toRoom(room) { $0.receipt(user, kind, upTo: upTo, sentAt: sentAt) }
     }
 
     /// The client saw a gap in `offset.room` after `offset.sequence`: asks the room for the rest.
@@ -119,40 +114,39 @@ extension GatewayNode {
     public func history(_ connection: Int, room: Int, before cursor: Int?) {
         guard connections.contains(connection), rooms.indices.contains(room) else { return }
         heard(from: connection)
-        let target = rooms[room]
         let origin = id
-        toHomeNode(of: room) { engine in
-            engine.send(to: target) { $0.history(before: cursor, replyTo: origin, connection: connection) }
-        }
+        toRoom(room) { $0.history(before: cursor, replyTo: origin, connection: connection) }
     }
 
     /// The connection asks for `room`'s shared document as it is now.
     public func document(_ connection: Int, room: Int) {
         guard connections.contains(connection), rooms.indices.contains(room) else { return }
         heard(from: connection)
-        let target = rooms[room]
         let origin = id
-        toHomeNode(of: room) { engine in
-            engine.send(to: target) { $0.document(replyTo: origin, connection: connection) }
-        }
+        toRoom(room) { $0.document(replyTo: origin, connection: connection) }
     }
 
     /// Asks `offset.room` to send the connection everything after `offset`.
     func recover(_ connection: Int, user: Int, from offset: RoomOffset) {
-        let target = rooms[offset.room]
         let origin = id
-        toHomeNode(of: offset.room) { engine in
-            engine.send(to: target) { room in room.recover(user: user, from: offset, replyTo: origin, connection: connection) }
-        }
+        toRoom(offset.room) { room in room.recover(user: user, from: offset, replyTo: origin, connection: connection) }
     }
 
-    /// Runs `body` when a message from this node reaches the home node of `room`: at once on
-    /// the home node, after a node-link hop from any other.
-    func toHomeNode(of room: Int, _ body: @escaping @Sendable (Engine) -> Void) {
+    /// When a message this node sends now reaches the home node of `room`: now on the home
+    /// node, after a node-link hop from any other; nil when the link loses it.
+    func arrivalAtHome(of room: Int) -> SimulationInstant? {
         let home = room % Swift.max(1, nodeLinks.count)
-        guard home != id else { return body(engine) }
-        guard case .arrives(let arrival) = nodeLinks[home].transmit(at: engine.now) else { return }
-        engine.send(to: self, at: arrival) { node in body(node.engine) }
+        guard home != id else { return engine.now }
+        guard case .arrives(let arrival) = nodeLinks[home].transmit(at: engine.now) else { return nil }
+        return arrival
+    }
+
+    /// Runs `body` on `room` when a message from this node reaches the room's home node. The
+    /// home node only passes the message on, so the hop and the room's turn are one event: the
+    /// room is sent `body` for the instant of arrival.
+    func toRoom(_ room: Int, _ body: @escaping @Sendable (isolated Room<Peer>) -> Void) {
+        guard let arrival = arrivalAtHome(of: room) else { return }
+        engine.send(to: rooms[room], at: arrival, body)
     }
 
     // MARK: Subscriptions and presence
@@ -179,13 +173,10 @@ extension GatewayNode {
     /// Tells `room`'s members, after the presence delay, that `user` came or went.
     private func announce(_ user: Int, online: Bool, in room: Int) {
         guard rooms.indices.contains(room) else { return }
-        let target = rooms[room]
         let changedAt = engine.now
         telemetry.record(PresenceChanged(room: room, user: user, online: online), at: changedAt)
         engine.send(to: self, after: presenceDelay) { node in
-            node.toHomeNode(of: room) { engine in
-                engine.send(to: target) { $0.presence(user, isOnline: online, at: changedAt) }
-            }
+            node.toRoom(room) { $0.presence(user, isOnline: online, at: changedAt) }
         }
     }
 }

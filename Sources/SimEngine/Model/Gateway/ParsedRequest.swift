@@ -4,6 +4,7 @@ import SimRuntime
 struct ParsedRequest: Sendable {
     /// The room it is for.
     var room: Int
-    /// What the home node does with it.
-    var forward: @Sendable (Engine) -> Void
+    /// Sends it to its room, to arrive at the instant given: when it reaches the room's home
+    /// node.
+    var forward: @Sendable (SimulationInstant) -> Void
 }
