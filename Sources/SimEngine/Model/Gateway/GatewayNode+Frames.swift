@@ -7,6 +7,11 @@ extension GatewayNode {
     }
 
     /// Fans a room's message out to this node's connections in the room.
+    ///
+    /// Specialised for the model's clients: the bus reaches a node through a protocol, where the
+    /// node's type is not known, and the generic fan-out then looked each connection's peer up
+    /// through the type's metadata.
+    @_specialize(where Peer == Client)
     public func deliver(_ broadcast: RoomBroadcast) {
         guard let local = subscriptions.subscribers[broadcast.room], !local.isEmpty else { return }
         let service = fanoutStation.arrive(at: engine.now, scale: Double(local.count)) { node, _ in
