@@ -36,6 +36,7 @@ let package = Package(
         .executableTarget(
             name: "Model",
             dependencies: [
+                .product(name: "SimEngine", package: "simrun"),
                 .product(name: "Scenarios", package: "simrun"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],

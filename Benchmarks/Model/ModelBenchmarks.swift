@@ -3,7 +3,8 @@ import Benchmark
 // What the whole model costs, on workloads that run every checker and metric as `simrun run`
 // does. Events per delivery and mallocs depend only on the model (the same seed runs the same
 // events on every machine), so `Thresholds/` holds them and CI checks them; the speeds vary with
-// the machine and are reported, not gated.
+// the machine and are reported, not gated. The live-mode runs (`Model.live.*`) vary from run to
+// run and CI skips them.
 
 /// Engine events per wall-clock second; larger is better.
 private let eventsPerSecond = BenchmarkMetric.custom("events/s", polarity: .prefersLarger, useScalingFactor: false)
@@ -16,6 +17,9 @@ private let eventsPerHundredDeliveries = BenchmarkMetric.custom("events/100 deli
                                                                 useScalingFactor: false)
 /// Deliveries in the run; a change means the model's behaviour changed, not its speed.
 private let deliveries = BenchmarkMetric.custom("deliveries", polarity: .prefersLarger, useScalingFactor: false)
+/// The 99th percentile of delivery latency, in microseconds; smaller is better. In live mode it
+/// shows how far the model falls behind the clock.
+private let deliveryP99 = BenchmarkMetric.custom("delivery p99 (µs)", polarity: .prefersSmaller, useScalingFactor: false)
 /// Peak resident bytes the run added, per client; smaller is better.
 private let bytesPerClient = BenchmarkMetric.custom("peak bytes/client", polarity: .prefersSmaller, useScalingFactor: false)
 
@@ -37,6 +41,17 @@ let benchmarks: @Sendable () -> Void = {
             .mallocCountTotal: .init(relative: [.p90: 2]),
         ]
     )
+    for workload in ModelWorkload.live {
+        Benchmark("Model.\(workload.name)", configuration: .init(
+            metrics: [.wallClock, .cpuTotal, .peakMemoryResident, deliveries, deliveriesPerSecond, deliveryP99], thresholds: [:]
+        )) { benchmark in
+            let outcome: ModelWorkload.Outcome
+            do { outcome = try workload.run() } catch { return benchmark.error("\(workload.name): \(error)") }
+            benchmark.measurement(deliveries, outcome.deliveries)
+            benchmark.measurement(deliveriesPerSecond, Int(Double(outcome.deliveries) / outcome.wallSeconds))
+            benchmark.measurement(deliveryP99, Int(outcome.deliveryP99Milliseconds * 1_000))
+        }
+    }
     for workload in ModelWorkload.all {
         Benchmark("Model.\(workload.name)") { benchmark in
             let outcome: ModelWorkload.Outcome

@@ -1,8 +1,9 @@
 import Foundation
 import Scenarios
+import SimRuntime
 
 /// A run of the whole model that the `Model` benchmarks measure: a scenario with its overrides,
-/// at seed 1 in simulation mode, with every checker and metric on, as `simrun run` runs it.
+/// at seed 1, with every checker and metric on, as `simrun run` runs it.
 struct ModelWorkload: Sendable {
     /// What one run produced and cost.
     struct Outcome {
@@ -18,6 +19,8 @@ struct ModelWorkload: Sendable {
         var wallSeconds: Double
         /// Resident bytes the run added at its peak.
         var peakBytes: Int
+        /// The 99th percentile of message delivery latency, in milliseconds.
+        var deliveryP99Milliseconds: Double
     }
 
     /// The benchmark's name, after `Model.`.
@@ -26,6 +29,9 @@ struct ModelWorkload: Sendable {
     var reference: String
     /// `--set` overrides.
     var overrides: [String] = []
+    /// Simulation, or live on `liveWorkers` threads.
+    var mode = RunMode.sim
+    var liveWorkers: Int?
 
     /// The workloads, smallest first.
     static let all = [
@@ -39,18 +45,29 @@ struct ModelWorkload: Sendable {
         ModelWorkload(name: "scale.10000", reference: "scale", overrides: ["clients=10000", "duration=10s"]),
     ]
 
+    /// The same model in live mode, on one worker and on two: 10,000 clients of `scale` for five
+    /// seconds of wall-clock time. What varies is the CPU time the run costs and how late the
+    /// model falls behind the clock (its delivery latency), not the run's length.
+    static let live = [1, 2].map { (workers: Int) in
+        ModelWorkload(name: "live.scale.10000.workers-\(workers)", reference: "scale",
+                      overrides: ["clients=10000", "duration=5s"], mode: .live, liveWorkers: workers)
+    }
+
     /// Runs the workload once.
     func run() throws -> Outcome {
         let scenario = try ScenarioSource.load(reference, overrides: overrides)
         let before = Self.residentBytes()
         let started = ContinuousClock.now
-        let result = try ScenarioRunner(scenario: scenario, seed: 1).run()
+        var runner = ScenarioRunner(scenario: scenario, seed: 1, mode: mode)
+        runner.liveWorkers = liveWorkers
+        let result = try runner.run()
         let elapsed = started.duration(to: .now)
         let summary = result.summary
         return Outcome(events: summary.events, deliveries: summary.messages.delivered, clients: summary.clients,
                        virtualSeconds: summary.virtualSeconds,
                        wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                       peakBytes: Swift.max(0, Self.peakResidentBytes() - before))
+                       peakBytes: Swift.max(0, Self.peakResidentBytes() - before),
+                       deliveryP99Milliseconds: summary.latency["message_delivery"]?.p99Ms ?? 0)
     }
 
     /// The process's resident memory now, from /proc/self/statm (0 where there is none).

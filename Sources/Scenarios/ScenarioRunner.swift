@@ -32,6 +32,8 @@ public struct ScenarioRunner: Sendable {
     public var interleavingSeed: UInt64?
     /// Simulation or live.
     public var mode: RunMode
+    /// Live mode's worker threads; one per core when nil. Simulation mode runs on one thread.
+    public var liveWorkers: Int?
     /// SLOs besides the scenario's, in `--threshold` syntax, already checked with
     /// ``thresholds(adding:)``.
     public var extraThresholds: [String]
@@ -52,6 +54,7 @@ public struct ScenarioRunner: Sendable {
         self.traceFile = traceFile
         self.command = command
         self.allocator = allocator
+        liveWorkers = nil
     }
 
     /// The scenario's thresholds and `texts`, parsed against the metrics the scenario records;
@@ -145,7 +148,8 @@ public struct ScenarioRunner: Sendable {
         let recorder = TraceRecorder(observer: GuaranteeSuite(), writer: writer)
         let catalog = scenario.metricCatalog
         let metrics = MetricsRecorder(catalog: catalog, interval: Self.metricsInterval(for: scenario.duration))
-        return Wiring(engine: Engine(mode: mode, seed: seed, interleavingSeed: interleavingSeed), recorder: recorder,
+        let engine = Engine(mode: mode, seed: seed, interleavingSeed: interleavingSeed, liveWorkers: liveWorkers)
+        return Wiring(engine: engine, recorder: recorder,
                       metrics: metrics, telemetry: Telemetry(events: recorder, metrics: metrics, catalog: catalog),
                       thresholds: thresholds)
     }
