@@ -1,6 +1,20 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// A benchmark executable in the folder of its name, on the given products of simrun;
+/// `resources` are files there that are read at run time, not compiled.
+func benchmarkTarget(_ name: String, using products: [String], resources: [String] = []) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: products.map { .product(name: $0, package: "simrun") }
+            + [.product(name: "Benchmark", package: "benchmark")],
+        path: name,
+        exclude: resources,
+        swiftSettings: [.swiftLanguageMode(.v6)],
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
+
 // The benchmarks live in their own package so that package-benchmark never enters the main
 // build: `swift test` at the root stays fast. Run them with `swift package benchmark` here.
 let package = Package(
@@ -11,39 +25,8 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "FanOut",
-            dependencies: [
-                .product(name: "SimEngine", package: "simrun"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "FanOut",
-            swiftSettings: [.swiftLanguageMode(.v6)],
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "Clients",
-            dependencies: [
-                .product(name: "SimEngine", package: "simrun"),
-                .product(name: "SimTesting", package: "simrun"),
-                .product(name: "Scenarios", package: "simrun"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Clients",
-            swiftSettings: [.swiftLanguageMode(.v6)],
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "Model",
-            dependencies: [
-                .product(name: "SimEngine", package: "simrun"),
-                .product(name: "Scenarios", package: "simrun"),
-                .product(name: "Benchmark", package: "benchmark"),
-            ],
-            path: "Model",
-            exclude: ["peer-fanout.yaml"],
-            swiftSettings: [.swiftLanguageMode(.v6)],
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        benchmarkTarget("FanOut", using: ["SimEngine"]),
+        benchmarkTarget("Clients", using: ["SimEngine", "SimTesting", "Scenarios"]),
+        benchmarkTarget("Model", using: ["SimEngine", "Scenarios"], resources: ["peer-fanout.yaml"]),
     ]
 )
