@@ -22,9 +22,10 @@ extension Client {
         }
     }
 
-    /// The room's message reached the user: its edit, if any, goes to the replica.
+    /// The room's message reached the user: its edit, if any, goes to the replica. A client that
+    /// keeps no documents has no replica, and is not searched for one on every delivery.
     func applyToReplica(_ message: RoomMessage, in room: Int) {
-        guard let index = rooms.index(of: room), rooms[at: index].replica != nil else { return }
+        guard habits.keepsDocuments, let index = rooms.index(of: room), rooms[at: index].replica != nil else { return }
         let own = message.sender == id ? message.clientMessage : nil
         perform(rooms[at: index].replica!.receive(message.sequence, edit: message.edit, own: own), in: room)
     }
