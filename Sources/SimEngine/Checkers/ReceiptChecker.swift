@@ -61,7 +61,7 @@ public struct ReceiptChecker: GuaranteeChecker {
 
     /// Raises a marker to `upTo`, or sets it; returns what it was. One lookup for the three
     /// uses a receipt makes of its marker.
-    private static func advance(_ marker: inout Int?, to upTo: Int) -> Int? {
+    private static func raiseMarker(_ marker: inout Int?, to upTo: Int) -> Int? {
         let last = marker
         marker = Swift.max(last ?? 0, upTo)
         return last
@@ -75,7 +75,7 @@ public struct ReceiptChecker: GuaranteeChecker {
         }
         if recipient == reader { own.record("a \(what): its own", line: line) }
         let key = MarkerKey(recipient: recipient, reader: reader, room: room, kind: kind)
-        if let last = Self.advance(&lastSent[key], to: upTo), upTo <= last {
+        if let last = Self.raiseMarker(&lastSent[key], to: upTo), upTo <= last {
             monotone.record("a \(what), after one up to seq \(last)", line: line)
         }
         let had = have[RoomMemberKey(room: room, user: reader)] ?? 0

@@ -240,7 +240,9 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     /// Holds a new connection to `peer`; returns its id.
     private func open(_ state: GatewayConnection, to peer: Peer) -> Int {
         let connection = connections.insert(state)
-        guard let slot = connections.index(forKey: connection) else { preconditionFailure("a connection just opened is held") }
+        guard let slot = connections.index(forKey: connection) else {
+            preconditionFailure("connection \(connection) was just opened, so the table holds it")
+        }
         if slot == peers.count { peers.append(peer) } else { peers[slot] = peer }
         return connection
     }
