@@ -151,7 +151,7 @@ public struct ChatScenario: Scenario, Equatable {
         sized.system.gateway.nodes = Swift.min(1_024, share(sizing.clientsPerNode))
         sized.system.store.poolSize = Swift.max(10, share(sizing.clientsPerStoreConnection))
         sized.system.capacity.connect.servers = Swift.max(4, share(sizing.clientsPerConnectServer) / sized.system.gateway.nodes)
-        if sizing.notificationsPerClientMinute > 0, sized.notifications != nil {
+        if sizing.notificationsPerClientMinute > 0 {
             sized.notifications?.perMinute = Double(clients) * sizing.notificationsPerClientMinute
         }
         return sized

@@ -50,7 +50,7 @@ struct InputErrorTests {
     private func quickstartFile(_ edit: (String) -> [UInt8]) throws -> String {
         let text = try SimrunBinary.run(["explain", "quickstart"]).standardOutput
         let path = try SimrunBinary.temporaryFolder() + "/edited.yaml"
-        FileManager.default.createFile(atPath: path, contents: Data(edit(text)))
+        try Data(edit(text)).write(to: URL(fileURLWithPath: path))
         return path
     }
 

@@ -1,3 +1,4 @@
+import SimSupport
 import DequeModule
 public import SimEvents
 public import SimRuntime
@@ -61,7 +62,7 @@ public struct DeliveryChecker: GuaranteeChecker {
             counts.sent += 1
         case .messageAccepted(let accepted):
             counts.accepted += 1
-            lastAccepted[accepted.room] = Swift.max(lastAccepted[accepted.room] ?? 0, accepted.sequence)
+            lastAccepted[accepted.room, default: 0].raise(toAtLeast: accepted.sequence)
             if let grace {
                 while let oldest = recentAcceptances.first, time.nanoseconds - oldest.time > grace {
                     recentAcceptances.removeFirst()

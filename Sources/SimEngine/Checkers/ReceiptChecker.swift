@@ -1,3 +1,4 @@
+import SimSupport
 public import SimRuntime
 public import SimEvents
 
@@ -35,10 +36,10 @@ public struct ReceiptChecker: GuaranteeChecker {
     public mutating func observe(_ event: TraceEvent, at time: SimulationInstant, line: Int) {
         switch event {
         case .messageAccepted(let accepted):
-            lastAccepted[accepted.room] = Swift.max(lastAccepted[accepted.room] ?? 0, accepted.sequence)
+            lastAccepted[accepted.room, default: 0].raise(toAtLeast: accepted.sequence)
         case .memberJoined(let joined):
             let key = RoomMemberKey(room: joined.room, user: joined.user)
-            have[key] = Swift.max(have[key] ?? 0, lastAccepted[joined.room] ?? 0)
+            have[key, default: 0].raise(toAtLeast: lastAccepted[joined.room] ?? 0)
         case .messageDelivered(let delivered):
             advance(RoomMemberKey(room: delivered.room, user: delivered.user), to: delivered.sequence)
         case .gapReported(let gap):
@@ -52,11 +53,7 @@ public struct ReceiptChecker: GuaranteeChecker {
 
     /// Raises what the member has to `sequence`, with one lookup: this runs for every delivery.
     private mutating func advance(_ key: RoomMemberKey, to sequence: Int) {
-        Self.raise(&have[key, default: 0], to: sequence)
-    }
-
-    private static func raise(_ value: inout Int, to sequence: Int) {
-        value = Swift.max(value, sequence)
+        have[key, default: 0].raise(toAtLeast: sequence)
     }
 
     /// Raises a marker to `upTo`, or sets it; returns what it was. One lookup for the three

@@ -53,7 +53,7 @@ public struct SenderOrderChecker: GuaranteeChecker {
                 fifo.record("room-\(accepted.room) accepted client message \(accepted.clientMessage) of client-\(accepted.user) "
                             + "as seq \(accepted.sequence) at \(time), after the later-sent \(last)", line: line)
             }
-            highest[key] = Swift.max(highest[key] ?? 0, accepted.clientMessage)
+            highest[key, default: 0].raise(toAtLeast: accepted.clientMessage)
             if window > 0 {
                 acceptedAt[message] = time.nanoseconds
                 expiries.append((message, time.nanoseconds))

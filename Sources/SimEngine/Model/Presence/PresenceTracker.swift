@@ -100,7 +100,7 @@ public struct PresenceTracker: Sendable {
         var changes: [Change] = []
         var lastHeardByUser: [Int: SimulationInstant] = [:]
         for dead in silent {
-            lastHeardByUser[dead.user] = Swift.max(lastHeardByUser[dead.user] ?? .start, dead.lastHeard)
+            lastHeardByUser[dead.user, default: .start].raise(toAtLeast: dead.lastHeard)
             if let change = disconnected(connection: dead.connection, at: time) { changes.append(change) }
         }
         for (user, heard) in lastHeardByUser where !isOnline(user) { lastSeen[user] = heard }

@@ -1,3 +1,4 @@
+import SimSupport
 public import SimEvents
 public import SimRuntime
 
@@ -44,14 +45,10 @@ extension Room {
         guard membership.roles[user] != nil, upTo <= log.lastSequence else { return }
         guard receipts.record(kind, user: user, room: id, upTo: upTo) else { return }
         let wait = ReceiptWait(user: user, kind: kind)
-        Self.lower(&receiptsWaitingSince[wait, default: sentAt], to: sentAt)
+        receiptsWaitingSince[wait, default: sentAt].lower(toAtMost: sentAt)
         guard !receiptFlushScheduled else { return }
         receiptFlushScheduled = true
         engine.send(to: self, after: receiptBatch) { room in room.flushReceipts() }
-    }
-
-    private static func lower(_ instant: inout SimulationInstant, to other: SimulationInstant) {
-        instant = Swift.min(instant, other)
     }
 
     struct ReceiptWait: Hashable, Sendable {
