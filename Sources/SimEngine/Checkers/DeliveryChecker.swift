@@ -37,11 +37,11 @@ public struct DeliveryChecker: GuaranteeChecker {
         var reached: Int
     }
 
-    private var lastAccepted: [Int: Int] = [:]
+    private var lastAccepted = FlatTable<Int, Int>()
     /// Acceptances within the delivery grace of the latest one, oldest first.
     private var recentAcceptances = Deque<(room: Int, sequence: Int, time: Int64)>()
     private var grace: Int64?
-    private var members: [RoomMemberKey: Membership] = [:]
+    private var members = FlatTable<RoomMemberKey, Membership>()
     private var counts = DeliveryReport()
     private var guarantee = DeliveryGuarantee.atMostOnce
     private var order = GuaranteeFinding(name: "per_room_order")
@@ -72,23 +72,22 @@ public struct DeliveryChecker: GuaranteeChecker {
         case .memberJoined(let joined):
             join(RoomMemberKey(room: joined.room, user: joined.user))
         case .memberLeft(let left):
-            let key = RoomMemberKey(room: left.room, user: left.user)
-            guard var member = members[key], member.leftAfter == nil else { return }
-            member.leftAfter = lastAccepted[left.room] ?? 0
-            members[key] = member
+            guard let slot = members.index(forKey: RoomMemberKey(room: left.room, user: left.user)),
+                  members[slot: slot].leftAfter == nil else { return }
+            members[slot: slot].leftAfter = lastAccepted[left.room] ?? 0
         case .messageDelivered(let delivered):
             counts.delivered += 1
             deliver(delivered, at: time, line: line)
         case .gapReported(let gap):
-            let key = RoomMemberKey(room: gap.room, user: gap.user)
-            guard var member = members[key], gap.upTo > gap.after else { return }
+            guard gap.upTo > gap.after, let slot = members.index(forKey: RoomMemberKey(room: gap.room, user: gap.user)) else {
+                return
+            }
             // Only what the member was owed and had not accounted for counts as reported.
-            let owedUpTo = member.leftAfter ?? lastAccepted[gap.room] ?? 0
-            let start = Swift.max(gap.after, member.joinedAfter) + 1
+            let owedUpTo = members[slot: slot].leftAfter ?? lastAccepted[gap.room] ?? 0
+            let start = Swift.max(gap.after, members[slot: slot].joinedAfter) + 1
             let end = Swift.min(gap.upTo, owedUpTo)
-            if start <= end { counts.reportedLost += member.accounted.insert(start...end) }
-            member.reached = Swift.max(member.reached, gap.upTo)
-            members[key] = member
+            if start <= end { counts.reportedLost += members[slot: slot].accounted.insert(start...end) }
+            members[slot: slot].reached.raise(toAtLeast: gap.upTo)
         default:
             break
         }
@@ -124,21 +123,21 @@ public struct DeliveryChecker: GuaranteeChecker {
         guard let index = members.index(forKey: RoomMemberKey(room: room, user: user)) else {
             return outsiders.record("\(what()), a room it never joined", line: line)
         }
-        let joinedAfter = members.values[index].joinedAfter
+        let joinedAfter = members[slot: index].joinedAfter
         guard sequence > joinedAfter else {
             return outsiders.record("\(what()), accepted before it joined (after seq \(joinedAfter))", line: line)
         }
-        if let leftAfter = members.values[index].leftAfter, sequence > leftAfter {
+        if let leftAfter = members[slot: index].leftAfter, sequence > leftAfter {
             return outsiders.record("\(what()), accepted after it left (the room owed it up to seq \(leftAfter))", line: line)
         }
-        guard !members.values[index].accounted.contains(sequence) else {
+        guard !members[slot: index].accounted.contains(sequence) else {
             counts.duplicates += 1
             return duplicates.record("\(what()) again", line: line)
         }
         // A skip ahead over messages the member neither has nor was told of breaks the order.
-        let reached = members.values[index].reached
+        let reached = members[slot: index].reached
         if sequence > reached + 1 {
-            let skipped = members.values[index].accounted.unaccounted(upTo: sequence - 1).compactMap { range -> ClosedRange<Int>? in
+            let skipped = members[slot: index].accounted.unaccounted(upTo: sequence - 1).compactMap { range -> ClosedRange<Int>? in
                 let start = Swift.max(range.lowerBound, reached + 1)
                 return start <= range.upperBound ? start...range.upperBound : nil
             }
@@ -147,8 +146,8 @@ public struct DeliveryChecker: GuaranteeChecker {
                 order.record("\(what()) but had not received, nor been told it cannot have, \(Self.list(skipped))", line: line)
             }
         }
-        members.values[index].accounted.insert(sequence...sequence)
-        members.values[index].reached = Swift.max(reached, sequence)
+        members[slot: index].accounted.insert(sequence...sequence)
+        members[slot: index].reached = Swift.max(reached, sequence)
     }
 
     /// The delivery counts, with what is owed and lost judged as if every delivery had had time
@@ -181,7 +180,7 @@ public struct DeliveryChecker: GuaranteeChecker {
 
     /// Per room, the last sequence accepted more than the grace before `end`: deliveries of
     /// later ones may still be on their way. Nil without an end or a grace: all are judged.
-    private func settledSequences(at end: SimulationInstant?) -> [Int: Int]? {
+    private func settledSequences(at end: SimulationInstant?) -> FlatTable<Int, Int>? {
         guard let end, let grace else { return nil }
         var settled = lastAccepted
         // A room's sequences grow with time: its first acceptance within the grace bounds it.
@@ -203,7 +202,7 @@ public struct DeliveryChecker: GuaranteeChecker {
     }
 
     /// The first member, in (room, user) order, that lacks an owed message, with what it lacks.
-    private func firstLoss(settled: [Int: Int]?) -> String? {
+    private func firstLoss(settled: FlatTable<Int, Int>?) -> String? {
         let lacking = members.compactMap { key, member -> (RoomMemberKey, [ClosedRange<Int>], Int)? in
             let owed = member.leftAfter ?? lastAccepted[key.room] ?? 0
             let owedUpTo = Swift.min(owed, settled?[key.room] ?? owed)

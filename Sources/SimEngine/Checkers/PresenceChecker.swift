@@ -26,7 +26,7 @@ public struct PresenceChecker: GuaranteeChecker {
     private var pending: [Int: [Int: Change]] = [:]
     /// The last few changes of each member's presence, to tell a change that happened from one
     /// that did not.
-    private var history: [RoomMemberKey: [(time: Int64, online: Bool)]] = [:]
+    private var history = FlatTable<RoomMemberKey, PresenceHistory>()
     private var deadlines = DeadlineQueue<(member: RoomMemberKey, time: Int64)>()
     private var finding = GuaranteeFinding(name: "presence_within_bound")
     /// Presence changes members learned of.
@@ -78,8 +78,7 @@ public struct PresenceChecker: GuaranteeChecker {
             present[change.room]?.remove(change.user)
             forget(observer: change.user, in: change.room)
         }
-        history[member, default: []].append((time.nanoseconds, change.online))
-        if let count = history[member]?.count, count > 4 { history[member]?.removeFirst() }
+        history[member, default: PresenceHistory()].append(time: time.nanoseconds, online: change.online)
         // A later change supersedes one its observers have not learned of yet.
         pending[change.room]?[change.user] = nil
         guard let bound = parameters?.presenceBound, parameters?.presenceRoomLimit != nil, !tooLarge(change.room) else {
@@ -107,11 +106,11 @@ public struct PresenceChecker: GuaranteeChecker {
         // A change that happened, in the state it happened in; a change older than the few
         // remembered cannot be told apart and passes.
         if let past = history[RoomMemberKey(room: presence.room, user: presence.user)] {
-            if let change = past.last(where: { $0.time == changedAt }) {
-                if change.online != presence.online {
-                    finding.record("\(what()), but it went \(change.online ? "online" : "offline") then", line: line)
+            if let online = past.last(at: changedAt) {
+                if online != presence.online {
+                    finding.record("\(what()), but it went \(online ? "online" : "offline") then", line: line)
                 }
-            } else if let oldest = past.first, changedAt >= oldest.time {
+            } else if let oldest = past.oldest, changedAt >= oldest {
                 finding.record("\(what()), a change that never happened", line: line)
             }
         } else {

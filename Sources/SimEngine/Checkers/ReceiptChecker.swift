@@ -6,27 +6,23 @@ public import SimEvents
 /// only ever moving forward, and no reader claiming to have received or read beyond what its
 /// client actually received (or was told it cannot have).
 public struct ReceiptChecker: GuaranteeChecker {
-    /// A reader's marker of one kind in a room, as one recipient was told it. Hashed as two
-    /// packed words rather than four (as ``RoomMemberKey`` is): a receipt looks it up, and the
-    /// table grows with every pair of members that exchange receipts. Equality compares every
-    /// field.
-    private struct MarkerKey: Hashable, Sendable {
+    /// A reader's marker of one kind in a room, as one recipient was told it. A receipt looks
+    /// it up, and the table grows with every pair of members that exchange receipts. Equality
+    /// compares every field.
+    private struct MarkerKey: FlatKey, Sendable {
         var recipient: Int
         var reader: Int
         var room: Int
         var kind: ReceiptKind
 
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(UInt64(truncatingIfNeeded: room) << 32 ^ UInt64(truncatingIfNeeded: reader))
-            hasher.combine(UInt64(truncatingIfNeeded: recipient) << 1 | (kind == .read ? 1 : 0))
-        }
+        var flatHash: UInt64 { FlatHash.combine(room, reader, recipient << 1 | (kind == .read ? 1 : 0)) }
     }
 
-    private var lastSent: [MarkerKey: Int] = [:]
+    private var lastSent = FlatTable<MarkerKey, Int>()
     /// What each member's client has, in order: from before it joined, received, or reported
     /// missing.
-    private var have: [RoomMemberKey: Int] = [:]
-    private var lastAccepted: [Int: Int] = [:]
+    private var have = FlatTable<RoomMemberKey, Int>()
+    private var lastAccepted = FlatTable<Int, Int>()
     private var own = GuaranteeFinding(name: "no_receipt_for_own_message")
     private var monotone = GuaranteeFinding(name: "receipts_monotone")
     private var readImpliesDelivered = GuaranteeFinding(name: "read_implies_delivered")
@@ -56,14 +52,6 @@ public struct ReceiptChecker: GuaranteeChecker {
         have[key, default: 0].raise(toAtLeast: sequence)
     }
 
-    /// Raises a marker to `upTo`, or sets it; returns what it was. One lookup for the three
-    /// uses a receipt makes of its marker.
-    private static func raiseMarker(_ marker: inout Int?, to upTo: Int) -> Int? {
-        let last = marker
-        marker = Swift.max(last ?? 0, upTo)
-        return last
-    }
-
     private mutating func check(_ receipt: ReceiptSent, at time: SimulationInstant, line: Int) {
         let (reader, room, kind, upTo, recipient) = (receipt.reader, receipt.room, receipt.kind, receipt.upTo, receipt.recipient)
         // Described only for a violation: a receipt is checked far more often than it fails.
@@ -71,9 +59,14 @@ public struct ReceiptChecker: GuaranteeChecker {
             "\(kind.rawValue) receipt of client-\(reader) up to seq \(upTo) of room-\(room), sent to client-\(recipient) at \(time)"
         }
         if recipient == reader { own.record("a \(what): its own", line: line) }
+        // One lookup for the three uses a receipt makes of its marker, but on the first.
         let key = MarkerKey(recipient: recipient, reader: reader, room: room, kind: kind)
-        if let last = Self.raiseMarker(&lastSent[key], to: upTo), upTo <= last {
-            monotone.record("a \(what), after one up to seq \(last)", line: line)
+        if let slot = lastSent.index(forKey: key) {
+            let last = lastSent[slot: slot]
+            if upTo <= last { monotone.record("a \(what), after one up to seq \(last)", line: line) }
+            lastSent[slot: slot] = Swift.max(last, upTo)
+        } else {
+            lastSent[key] = Swift.max(0, upTo)
         }
         let had = have[RoomMemberKey(room: room, user: reader)] ?? 0
         if upTo > had { readImpliesDelivered.record("a \(what), but its client had received only up to seq \(had)", line: line) }

@@ -1,9 +1,11 @@
+import SimSupport
+
 /// A user in a room: the key the checkers keep per-member state by.
 ///
-/// Hashed as one packed word, about half the work of hashing two: the checkers look a member
-/// up for nearly every event, so this is on the hot path of every checked run. Equality still
-/// compares both fields, so ids beyond 32 bits only share buckets, never state.
-struct RoomMemberKey: Hashable, Sendable {
+/// The checkers look a member up for nearly every event, so this is on the hot path of every
+/// checked run: kept in ``FlatTable``s, it hashes with one mix of the two ids, the same in every
+/// process. Equality compares both fields.
+struct RoomMemberKey: Hashable, FlatKey, Sendable {
     var room: Int
     var user: Int
 
@@ -12,7 +14,5 @@ struct RoomMemberKey: Hashable, Sendable {
         self.user = user
     }
 
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(UInt64(truncatingIfNeeded: room) << 32 ^ UInt64(truncatingIfNeeded: user))
-    }
+    var flatHash: UInt64 { FlatHash.combine(room, user) }
 }

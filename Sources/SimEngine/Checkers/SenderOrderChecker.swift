@@ -11,14 +11,16 @@ import SimSupport
 /// a higher one from the same sender broke FIFO (a retry overtaken by later messages does). A
 /// message is known by its sender and its client message id: two senders may use the same id.
 public struct SenderOrderChecker: GuaranteeChecker {
-    private struct MessageKey: Hashable, Sendable {
+    private struct MessageKey: FlatKey, Sendable {
         var sender: Int
         var clientMessage: UInt64
+
+        var flatHash: UInt64 { FlatHash.combine(sender, Int(truncatingIfNeeded: clientMessage)) }
     }
 
     private var parameters: CheckParameters?
-    private var highest: [RoomMemberKey: UInt64] = [:]
-    private var acceptedAt: [MessageKey: Int64] = [:]
+    private var highest = FlatTable<RoomMemberKey, UInt64>()
+    private var acceptedAt = FlatTable<MessageKey, Int64>()
     private var expiries = Deque<(key: MessageKey, at: Int64)>()
     private var fifo = GuaranteeFinding(name: "per_sender_fifo")
     private var duplicates = GuaranteeFinding(name: "no_duplicate_within_dedup_window")
@@ -35,7 +37,7 @@ public struct SenderOrderChecker: GuaranteeChecker {
             let window = parameters?.dedupWindow ?? 0
             while let first = expiries.first, time.nanoseconds - first.at >= window {
                 expiries.removeFirst()
-                if acceptedAt[first.key] == first.at { acceptedAt[first.key] = nil }
+                if acceptedAt[first.key] == first.at { acceptedAt.removeValue(forKey: first.key) }
             }
             let message = MessageKey(sender: accepted.user, clientMessage: accepted.clientMessage)
             if let earlier = acceptedAt[message] {

@@ -63,7 +63,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     var subscriptions = RoomSubscriptions()
     let presenceDelay: Duration
     private var sessions = SessionStore()
-    private var limiters: [Int: RateLimiter] = [:]
+    private var limiters = FlatTable<Int, RateLimiter>()
     private var presence: PresenceTracker
     private var sweeping = false
     var fanoutPeers: [Peer] = []

@@ -1,4 +1,4 @@
-import SimSupport
+public import SimSupport
 public import SimRuntime
 
 /// Who is online: a user is online if and only if they have at least one live connection.
@@ -22,12 +22,12 @@ public struct PresenceTracker: Sendable {
     /// plus the ping timeout (Socket.IO: 25 s + 20 s).
     public let heartbeatTimeout: Duration
     /// Each online user's connections, oldest first (a user rarely has more than one or two).
-    private var connectionsByUser: [Int: [Int]] = [:]
-    private var connections: [Int: (user: Int, lastHeard: SimulationInstant, opened: Int)] = [:]
+    private var connectionsByUser = FlatTable<Int, [Int]>()
+    private var connections = FlatTable<Int, (user: Int, lastHeard: SimulationInstant, opened: Int)>()
     /// Connections ever opened: each connection's place in the order they opened.
     private var opened = 0
     /// When each user was last seen: their last heartbeat or disconnect.
-    public private(set) var lastSeen: [Int: SimulationInstant] = [:]
+    public private(set) var lastSeen = FlatTable<Int, SimulationInstant>()
 
     public init(heartbeatTimeout: Duration = .seconds(45)) {
         self.heartbeatTimeout = heartbeatTimeout
@@ -37,7 +37,7 @@ public struct PresenceTracker: Sendable {
     public func isOnline(_ user: Int) -> Bool { !(connectionsByUser[user]?.isEmpty ?? true) }
 
     /// Users online now, in ascending order.
-    public var onlineUsers: [Int] { connectionsByUser.keys.filter(isOnline).sorted() }
+    public var onlineUsers: [Int] { connectionsByUser.map(\.key).filter(isOnline).sorted() }
 
     /// The live connections of `user`, oldest first.
     public func connections(of user: Int) -> [Int] { connectionsByUser[user] ?? [] }
@@ -54,21 +54,20 @@ public struct PresenceTracker: Sendable {
 
     /// A connection was heard from.
     public mutating func heartbeat(connection: Int, at time: SimulationInstant) {
-        guard let user = connections[connection]?.user else { return }
-        connections[connection]?.lastHeard = time
-        lastSeen[user] = time
+        guard let slot = connections.index(forKey: connection) else { return }
+        connections[slot: slot].lastHeard = time
+        lastSeen[connections[slot: slot].user] = time
     }
 
     /// A connection closed cleanly (or was found dead).
     public mutating func disconnected(connection: Int, at time: SimulationInstant) -> Change? {
         guard let user = connections.removeValue(forKey: connection)?.user else { return nil }
-        connectionsByUser[user]?.removeAll { $0 == connection }
         lastSeen[user] = time
-        if connectionsByUser[user]?.isEmpty ?? false {
-            connectionsByUser[user] = nil
-            return .wentOffline(user: user, at: time)
-        }
-        return nil
+        guard let slot = connectionsByUser.index(forKey: user) else { return nil }
+        connectionsByUser[slot: slot].removeAll { $0 == connection }
+        guard connectionsByUser[slot: slot].isEmpty else { return nil }
+        connectionsByUser.removeValue(forKey: user)
+        return .wentOffline(user: user, at: time)
     }
 
     /// What a heartbeat sweep found: the connections it closed and the presence changes.

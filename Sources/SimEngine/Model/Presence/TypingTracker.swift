@@ -6,11 +6,13 @@ public import SimRuntime
 public struct TypingTracker: Sendable {
     /// How long an indicator lasts without renewal. Default 5 s.
     public let expiry: Duration
-    private var expiresAt: [TypingKey: Int64] = [:]
+    private var expiresAt = FlatTable<TypingKey, Int64>()
 
-    private struct TypingKey: Hashable, Sendable {
+    private struct TypingKey: FlatKey, Sendable {
         var room: Int
         var user: Int
+
+        var flatHash: UInt64 { FlatHash.combine(room, user) }
     }
 
     public init(expiry: Duration = .seconds(5)) {
@@ -27,7 +29,7 @@ public struct TypingTracker: Sendable {
 
     /// `user` sent a message or left `room`: the indicator ends.
     public mutating func stopped(user: Int, room: Int) {
-        expiresAt[TypingKey(room: room, user: user)] = nil
+        expiresAt.removeValue(forKey: TypingKey(room: room, user: user))
     }
 
     /// Whether `user` is shown typing in `room` at `time`.
@@ -49,8 +51,8 @@ public struct TypingTracker: Sendable {
     /// Forgets expired indicators; returns how many.
     @discardableResult
     public mutating func purge(at time: SimulationInstant) -> Int {
-        let before = expiresAt.count
-        expiresAt = expiresAt.filter { time.nanoseconds < $0.value }
-        return before - expiresAt.count
+        let expired = expiresAt.filter { time.nanoseconds >= $0.value }
+        for (key, _) in expired { expiresAt.removeValue(forKey: key) }
+        return expired.count
     }
 }

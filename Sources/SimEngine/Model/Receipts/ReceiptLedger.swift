@@ -1,4 +1,5 @@
 public import SimEvents
+import SimSupport
 
 /// Delivered and read receipts as "up to sequence" markers per (user, room), batched.
 ///
@@ -42,28 +43,31 @@ public struct ReceiptLedger: Sendable {
         }
     }
 
-    private struct Key: Hashable, Comparable, Sendable {
+    private struct Key: Hashable, Comparable, FlatKey, Sendable {
         var room: Int
         var user: Int
         static func < (lhs: Key, rhs: Key) -> Bool { (lhs.room, lhs.user) < (rhs.room, rhs.user) }
+        var flatHash: UInt64 { FlatHash.combine(room, user) }
     }
 
-    private var markers: [Key: Marker] = [:]
-    private var flushed: [Key: Marker] = [:]
-    private var changed: Set<Key> = []
+    /// Each marker now, and as the last flush handed it out.
+    private var markers = FlatTable<Key, (now: Marker, flushed: Marker)>()
+    /// Markers that moved since the last flush, in the order they first moved.
+    private var changed: [Key] = []
 
     public init() {}
 
     /// The markers of `user` in `room`.
-    public func marker(user: Int, room: Int) -> Marker { markers[Key(room: room, user: user)] ?? Marker() }
+    public func marker(user: Int, room: Int) -> Marker { markers[Key(room: room, user: user)]?.now ?? Marker() }
 
     /// Records that `user` has received (or read) `room` up to `upTo`; returns whether a marker
     /// moved. A marker never moves back.
     @discardableResult
     public mutating func record(_ kind: ReceiptKind, user: Int, room: Int, upTo: Int) -> Bool {
         let key = Key(room: room, user: user)
-        var marker = markers[key] ?? Marker()
-        let before = marker
+        let slot = markers.insertionIndex(forKey: key, default: (Marker(), Marker()))
+        let before = markers[slot: slot].now
+        var marker = before
         switch kind {
         case .delivered:
             marker.delivered = Swift.max(marker.delivered, upTo)
@@ -72,8 +76,9 @@ public struct ReceiptLedger: Sendable {
             marker.delivered = Swift.max(marker.delivered, marker.read)
         }
         guard marker != before else { return false }
-        markers[key] = marker
-        changed.insert(key)
+        // A marker joins the batch when it first moves past what was flushed.
+        if before == markers[slot: slot].flushed { changed.append(key) }
+        markers[slot: slot].now = marker
         return true
     }
 
@@ -81,15 +86,15 @@ public struct ReceiptLedger: Sendable {
     public mutating func flush() -> [Receipt] {
         var receipts: [Receipt] = []
         for key in changed.sorted() {
-            let now = markers[key]!
-            let then = flushed[key] ?? Marker()
+            guard let slot = markers.index(forKey: key) else { continue }
+            let (now, then) = markers[slot: slot]
             if now.delivered > then.delivered {
                 receipts.append(Receipt(kind: .delivered, user: key.user, room: key.room, from: then.delivered, upTo: now.delivered))
             }
             if now.read > then.read {
                 receipts.append(Receipt(kind: .read, user: key.user, room: key.room, from: then.read, upTo: now.read))
             }
-            flushed[key] = now
+            markers[slot: slot].flushed = now
         }
         changed.removeAll(keepingCapacity: true)
         return receipts

@@ -1,3 +1,4 @@
+import SimSupport
 public import SimRuntime
 public import SimEvents
 
@@ -67,7 +68,7 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     let faults: FaultConfiguration
     /// Per sender, the newest client message id that reached the room: an older one arriving
     /// after it is an attempt its sender gave up, and is refused.
-    private var newestPost: [Int: UInt64] = [:]
+    private var newestPost = FlatTable<Int, UInt64>()
     /// Posts refused: the sender may not post, or the post came after a later one of its sender.
     public private(set) var refused = 0
     /// Retried posts recognised as duplicates and not stored again.

@@ -1,3 +1,5 @@
+public import SimSupport
+
 /// Who belongs to a room and with what role; decides joins, leaves and posts. A value type.
 public struct RoomMembership: Sendable {
     /// Why a request about the room is refused.
@@ -7,12 +9,12 @@ public struct RoomMembership: Sendable {
     }
 
     /// Members and their roles.
-    public private(set) var roles: [Int: RoomRole] = [:]
+    public private(set) var roles = FlatTable<Int, RoomRole>()
 
     public init() {}
 
     /// Members in ascending order.
-    public var members: [Int] { roles.keys.sorted() }
+    public var members: [Int] { roles.map(\.key).sorted() }
 
     /// `user` joins with `role`; a member who joins again takes the new role.
     public mutating func join(_ user: Int, as role: RoomRole) {
