@@ -1,5 +1,9 @@
-/// A binary min-heap of elements ordered by (deadline, insertion sequence): the timer queue of
-/// a discrete-event simulation.
+/// A four-ary min-heap of elements ordered by (deadline, insertion sequence): the timer queue
+/// of a discrete-event simulation.
+///
+/// Four children per node halve the depth of a binary heap, and the four sit side by side in
+/// memory, so a pop compares them within a cache line or two instead of following twice as
+/// many levels through a heap of millions of timers.
 ///
 /// Ties in deadline keep insertion order, so the heap's order never depends on anything but the
 /// sequence of `insert` calls. The heap itself holds only plain (deadline, sequence, slot)
@@ -85,33 +89,47 @@ public struct DeadlineHeap<Element> {
         return element
     }
 
+    /// Children per node.
+    @usableFromInline static var arity: Int { 4 }
+
     @inlinable
     mutating func siftUp(_ start: Int) {
-        var child = start
-        let moving = entries[child]
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard moving.precedes(entries[parent]) else { break }
-            entries[child] = entries[parent]
-            child = parent
+        entries.withUnsafeMutableBufferPointer { entries in
+            var child = start
+            let moving = entries[child]
+            while child > 0 {
+                let parent = (child - 1) / Self.arity
+                guard moving.precedes(entries[parent]) else { break }
+                entries[child] = entries[parent]
+                child = parent
+            }
+            entries[child] = moving
         }
-        entries[child] = moving
     }
 
     @inlinable
     mutating func siftDown(_ start: Int) {
-        var parent = start
-        let moving = entries[parent]
-        let count = entries.count
-        while true {
-            let left = 2 * parent + 1
-            guard left < count else { break }
-            let right = left + 1
-            let smaller = right < count && entries[right].precedes(entries[left]) ? right : left
-            guard entries[smaller].precedes(moving) else { break }
-            entries[parent] = entries[smaller]
-            parent = smaller
+        entries.withUnsafeMutableBufferPointer { entries in
+            var parent = start
+            let moving = entries[parent]
+            let count = entries.count
+            while true {
+                let first = Self.arity * parent + 1
+                guard first < count else { break }
+                var earliest = first
+                if first + 3 < count {
+                    // All four children: the earlier of two pairs.
+                    let left = entries[first + 1].precedes(entries[first]) ? first + 1 : first
+                    let right = entries[first + 3].precedes(entries[first + 2]) ? first + 3 : first + 2
+                    earliest = entries[right].precedes(entries[left]) ? right : left
+                } else {
+                    for child in (first + 1)..<count where entries[child].precedes(entries[earliest]) { earliest = child }
+                }
+                guard entries[earliest].precedes(moving) else { break }
+                entries[parent] = entries[earliest]
+                parent = earliest
+            }
+            entries[parent] = moving
         }
-        entries[parent] = moving
     }
 }

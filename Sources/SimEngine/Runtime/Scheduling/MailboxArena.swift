@@ -18,17 +18,28 @@ struct MailboxArena {
 
     /// Appends `item` to the mailbox whose ends are `head` and `tail` (-1 when empty).
     @inline(__always)
-    mutating func append(_ item: MailboxItem, head: inout Int32, tail: inout Int32) {
-        let index: Int32
+    mutating func append(_ item: consuming MailboxItem, head: inout Int32, tail: inout Int32) {
+        link(store(item), head: &head, tail: &tail)
+    }
+
+    /// Puts `item` in a node of its own, not yet in any mailbox; returns the node. Apart from
+    /// ``link(_:head:tail:)`` so that the item moves in without its owner's mailbox at hand.
+    @inline(__always)
+    mutating func store(_ item: consuming MailboxItem) -> Int32 {
         if freeHead >= 0 {
-            index = freeHead
+            let index = freeHead
             freeHead = nodes[Int(index)].next
             nodes[Int(index)] = Node(item: item, next: -1)
-        } else {
-            precondition(nodes.count < Int(Int32.max), "more pending mailbox items than the arena can index")
-            index = Int32(nodes.count)
-            nodes.append(Node(item: item, next: -1))
+            return index
         }
+        precondition(nodes.count < Int(Int32.max), "more pending mailbox items than the arena can index")
+        nodes.append(Node(item: item, next: -1))
+        return Int32(nodes.count - 1)
+    }
+
+    /// Appends stored node `index` to the mailbox whose ends are `head` and `tail`.
+    @inline(__always)
+    mutating func link(_ index: Int32, head: inout Int32, tail: inout Int32) {
         if tail >= 0 { nodes[Int(tail)].next = index } else { head = index }
         tail = index
     }

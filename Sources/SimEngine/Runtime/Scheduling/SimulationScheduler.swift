@@ -100,11 +100,20 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
     }
 
     @inline(__always)
-    private func deliver(_ item: MailboxItem, to executor: ActorExecutor) {
-        mailboxes.append(item, head: &executor.mailboxHead, tail: &executor.mailboxTail)
-        if !executor.isReady {
-            executor.isReady = true
-            ready.append(.actor(.passUnretained(executor)))
+    private func deliver(_ item: consuming MailboxItem, to executor: ActorExecutor) {
+        deliver(item, to: .passUnretained(executor))
+    }
+
+    /// Moves `item` into the mailbox of `executor`, which the item's work keeps alive.
+    @inline(__always)
+    private func deliver(_ item: consuming MailboxItem, to executor: Unmanaged<ActorExecutor>) {
+        let node = mailboxes.store(item)
+        executor._withUnsafeGuaranteedRef { executor in
+            mailboxes.link(node, head: &executor.mailboxHead, tail: &executor.mailboxTail)
+            if !executor.isReady {
+                executor.isReady = true
+                ready.append(.actor(.passUnretained(executor)))
+            }
         }
     }
 
@@ -173,7 +182,7 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
                 return .horizonReached
             }
             now = deadline
-            while let work = timers.popFirst(dueBy: deadline) { dispatch(work) }
+            while let work = timers.popFirst(dueBy: deadline) { dispatch(consume work) }
         }
     }
 
@@ -187,34 +196,37 @@ final class SimulationScheduler: TaskExecutor, @unchecked Sendable {
         case .task(let job):
             job.runSynchronously(on: asUnownedTaskExecutor())
         case .actor(let unmanaged):
-            let executor = unmanaged.takeUnretainedValue()
-            let item = mailboxes.removeFirst(head: &executor.mailboxHead, tail: &executor.mailboxTail)
-            if executor.mailboxHead >= 0 {
-                ready.append(.actor(unmanaged))
-            } else {
-                executor.isReady = false
-            }
-            switch item {
-            case .job(let job):
-                job.runSynchronously(isolatedTo: executor.asUnownedSerialExecutor(),
-                                     taskExecutor: asUnownedTaskExecutor())
-            case .call(let call, let target):
-                call(target)
+            // The pending work keeps the executor alive: it is used without a retain.
+            unmanaged._withUnsafeGuaranteedRef { executor in
+                let item = mailboxes.removeFirst(head: &executor.mailboxHead, tail: &executor.mailboxTail)
+                if executor.mailboxHead >= 0 {
+                    ready.append(.actor(unmanaged))
+                } else {
+                    executor.isReady = false
+                }
+                switch consume item {
+                case .job(let job):
+                    job.runSynchronously(isolatedTo: executor.asUnownedSerialExecutor(),
+                                         taskExecutor: asUnownedTaskExecutor())
+                case .call(let call, let target):
+                    call(target)
+                }
             }
         }
     }
 
-    /// Routes timed or foreign work to where it runs.
-    private func dispatch(_ work: ScheduledWork) {
-        switch work {
+    /// Routes timed or foreign work to where it runs, moving its references along: no retain
+    /// or release on the way (the work keeps its executor alive).
+    private func dispatch(_ work: consuming ScheduledWork) {
+        switch consume work {
         case .resume(let continuation):
             continuation.resume()
         case .call(let call, let target, let executor):
-            deliver(.call(call, target: target), to: executor.takeUnretainedValue())
+            deliver(.call(call, target: target), to: executor)
         case .job(let job, nil):
             ready.append(.task(job))
         case .job(let job, let executor?):
-            deliver(.job(job), to: executor.takeUnretainedValue())
+            deliver(.job(job), to: executor)
         }
     }
 
