@@ -27,8 +27,11 @@ public actor Bus<Message: Sendable>: ModelActor {
     public nonisolated let kind: BusKind
     private let engine: Engine
     private let hop: LinkProfile
-    private var subscriptions: [Subscription] = []
-    private var log: [(message: Message, publisher: Int)] = []
+    // The actor's state below is touched only on its executor, one callback at a time, and no
+    // access to a property spans a call that could reach the same property again: exclusivity is
+    // proven by construction, and not checked at run time on paths that run once per delivery.
+    @exclusivity(unchecked) private var subscriptions: [Subscription] = []
+    @exclusivity(unchecked) private var log: [(message: Message, publisher: Int)] = []
     private var published = 0
     private var isDown = false
     private var partitioned: Set<Int> = []

@@ -38,12 +38,15 @@ public actor Client: ConnectionPeer {
     var settings: SystemConfiguration { context.settings }
     var metrics: ClientMetrics { context.metrics }
     var habits: ClientHabits { context.habits }
-    var random: RandomStream
-    var uplink: NetworkLink
+    // The actor's state below is touched only on its executor, one callback at a time, and no
+    // access to a property spans a call that could reach the same property again: exclusivity is
+    // proven by construction, and not checked at run time on paths that run once per delivery.
+    @exclusivity(unchecked) var random: RandomStream
+    @exclusivity(unchecked) var uplink: NetworkLink
     var connection: Int?
     var reconnectAttempts = 0
-    var rooms = ClientRooms()
-    var outgoing = OutgoingMessages()
+    @exclusivity(unchecked) var rooms = ClientRooms()
+    @exclusivity(unchecked) var outgoing = OutgoingMessages()
     /// Messages the user has sent; the next one's client message id follows.
     var sent = 0
     var receiptsScheduled = false

@@ -49,25 +49,28 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     let telemetry: Telemetry
     let configuration: GatewayConfiguration
     private let clientLink: LinkProfile
-    var connectStation: Station<GatewayNode>
-    var parseStation: Station<GatewayNode>
-    var fanoutStation: Station<GatewayNode>
+    // The actor's state below is touched only on its executor, one callback at a time, and no
+    // access to a property spans a call that could reach the same property again: exclusivity is
+    // proven by construction, and not checked at run time on paths that run once per delivery.
+    @exclusivity(unchecked) var connectStation: Station<GatewayNode>
+    @exclusivity(unchecked) var parseStation: Station<GatewayNode>
+    @exclusivity(unchecked) var fanoutStation: Station<GatewayNode>
     /// Wait plus service at each station.
     let stageLatency: (connect: LatencyHandle, parse: LatencyHandle, fanout: LatencyHandle)
     var rooms: [Room<Peer>] = []
     private var notifications: NotificationService?
-    var nodeLinks: [NetworkLink] = []
-    var connections: ConnectionTable<GatewayConnection>
+    @exclusivity(unchecked) var nodeLinks: [NetworkLink] = []
+    @exclusivity(unchecked) var connections: ConnectionTable<GatewayConnection>
     /// The client end of each connection, by its slot in `connections`.
-    var peers: [Peer?] = []
-    var subscriptions = RoomSubscriptions()
+    @exclusivity(unchecked) var peers: [Peer?] = []
+    @exclusivity(unchecked) var subscriptions = RoomSubscriptions()
     let presenceDelay: Duration
-    private var sessions = SessionStore()
-    private var limiters = FlatTable<Int, RateLimiter>()
-    private var presence: PresenceTracker
+    @exclusivity(unchecked) private var sessions = SessionStore()
+    @exclusivity(unchecked) private var limiters = FlatTable<Int, RateLimiter>()
+    @exclusivity(unchecked) private var presence: PresenceTracker
     private var sweeping = false
-    var fanoutPeers: [Peer] = []
-    var fanoutArrivals: [SimulationInstant] = []
+    @exclusivity(unchecked) var fanoutPeers: [Peer] = []
+    @exclusivity(unchecked) var fanoutArrivals: [SimulationInstant] = []
     /// Frames dropped by full outbound queues.
     public internal(set) var droppedFrames = 0
     /// Connections closed, by reason.

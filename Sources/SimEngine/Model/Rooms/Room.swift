@@ -31,44 +31,47 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     let auditLog: AuditLog?
     /// Privileged actions carried out so far, and their audit entries on their way to the log.
     var privilegedActions = 0
-    var auditWrites = OrderedCompletion<AuditEntry>()
+    // The actor's state below is touched only on its executor, one callback at a time, and no
+    // access to a property spans a call that could reach the same property again: exclusivity is
+    // proven by construction, and not checked at run time on paths that run once per delivery.
+    @exclusivity(unchecked) var auditWrites = OrderedCompletion<AuditEntry>()
     private let guarantee: DeliveryGuarantee
-    private var nodeLinks: [NetworkLink]
-    var membership = RoomMembership()
+    @exclusivity(unchecked) private var nodeLinks: [NetworkLink]
+    @exclusivity(unchecked) var membership = RoomMembership()
     /// Users who left, with the last sequence they were owed: a repeated leave is answered
     /// with it. Forgotten when the user joins again.
     var departed: [Int: Int] = [:]
     /// Whether an admin deleted the room's document: nobody may join any more.
     var isDeleted = false
-    private var dedup: DedupWindow
+    @exclusivity(unchecked) private var dedup: DedupWindow
     /// Client message ids being written now (effectively-once drops their retries).
-    private var writing: Set<UInt64> = []
+    @exclusivity(unchecked) private var writing: Set<UInt64> = []
     /// When the room's first message from a member (not an admin) was meant to be sent, until an
     /// admin first replies: the first response time.
     private var awaitingFirstResponse: SimulationInstant?
     private var hasFirstResponse = false
     private let firstResponse: LatencyHandle
     /// Posts whose writes finish out of order commit in arrival order.
-    private var commits = OrderedCompletion<StoredPost>()
-    var log: RoomLog
+    @exclusivity(unchecked) private var commits = OrderedCompletion<StoredPost>()
+    @exclusivity(unchecked) var log: RoomLog
     /// The room's shared document, as of its last sequence.
-    var document = DocumentContent()
+    @exclusivity(unchecked) var document = DocumentContent()
     /// When the room last accepted a message, and the head beacons sent since (see
     /// `Room+Heads.swift`).
     var lastCommitAt = SimulationInstant.start
     var headBeaconsSent = 0
     var headBeaconScheduled = false
-    var typists: TypingTracker
-    var receipts = ReceiptLedger()
+    @exclusivity(unchecked) var typists: TypingTracker
+    @exclusivity(unchecked) var receipts = ReceiptLedger()
     var receiptFlushScheduled = false
     /// When the oldest marker waiting for the next flush was sent, per (reader, kind).
-    var receiptsWaitingSince: [ReceiptWait: SimulationInstant] = [:]
+    @exclusivity(unchecked) var receiptsWaitingSince: [ReceiptWait: SimulationInstant] = [:]
     let receiptBatch: Duration
     let presenceRoomLimit: Int
     let faults: FaultConfiguration
     /// Per sender, the newest client message id that reached the room: an older one arriving
     /// after it is an attempt its sender gave up, and is refused.
-    private var newestPost = FlatTable<Int, UInt64>()
+    @exclusivity(unchecked) private var newestPost = FlatTable<Int, UInt64>()
     /// Posts refused: the sender may not post, or the post came after a later one of its sender.
     public private(set) var refused = 0
     /// Retried posts recognised as duplicates and not stored again.

@@ -23,8 +23,11 @@ public actor Store: ModelActor {
     private let engine: Engine
     private let telemetry: Telemetry
     private let configuration: StoreConfiguration
-    private var pool: Station<Store>
-    private var failures: RandomStream
+    // The actor's state below is touched only on its executor, one callback at a time, and no
+    // access to a property spans a call that could reach the same property again: exclusivity is
+    // proven by construction, and not checked at run time on paths that run once per delivery.
+    @exclusivity(unchecked) private var pool: Station<Store>
+    @exclusivity(unchecked) private var failures: RandomStream
     private var isAvailable = true
     private let writeLatency: LatencyHandle
     private let readLatency: LatencyHandle
