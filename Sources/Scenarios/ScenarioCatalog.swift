@@ -9,7 +9,7 @@ public enum ScenarioCatalog {
     /// Every built-in scenario, in the order `simrun list` shows them.
     public static var all: [ChatScenario] {
         [quickstart, b2bPortal, marketplace, crmRealtime, supportDesk, collabWorkspace,
-         reconnectStorm, busOutage, slowStore, hotRoom, nodeCrash, scale]
+         reconnectStorm, busOutage, slowStore, hotRoom, nodeCrash, scale, raceDemo]
     }
 
     /// The scenario called `name`, if there is one.
@@ -219,5 +219,28 @@ public enum ScenarioCatalog {
             },
             faults: [ScheduledFault(at: .seconds(30), .crashNode(node: 1))],
             rampUp: .seconds(10))
+    }
+
+    /// A planted race for `simrun explore` to find: rooms that forget a post is being written
+    /// (`faults.retry_written_twice`). A retry sent after the ack timeout, while the first
+    /// attempt's write is still in flight, is written and accepted again, which breaks
+    /// effectively-once. Only runs in which some write outlasts the ack timeout show it, so most
+    /// seeds pass and a search finds the ones that fail.
+    static var raceDemo: ChatScenario {
+        ChatScenario(
+            name: "race-demo",
+            summary: "a planted race: under effectively-once, a retry that arrives while its first attempt is still "
+                + "being written is accepted twice; only seeds where a write outlasts the ack timeout show it",
+            clients: 40, duration: .seconds(20), rooms: 10, roomsPerClient: 2, thinkTime: .exponential(mean: 4),
+            system: system {
+                $0.delivery.guarantee = .effectivelyOnce
+                $0.delivery.ackTimeout = .milliseconds(200)
+                $0.store.poolSize = 8
+                $0.store.writeLatency = .lognormal(median: 0.010, sigma: 0.9)
+                $0.network.clientLink = broadband
+                $0.faults.retryWrittenTwice = true
+            },
+            rampUp: .seconds(2),
+            thresholds: ["message_delivery.p99<1s", "delivery_ratio>=0.999"])
     }
 }

@@ -22,6 +22,7 @@ struct PinnedTraceHashTests {
         "hot-room": "a2d0f6ca83a46370",
         "node-crash": "efd9e023e710958d",
         "scale": "ef3d90a31b50c326",
+        "race-demo": "0bc44025bf3f9a5d",
     ]
 
     @Test(arguments: ScenarioCatalog.all.map(\.name))

@@ -11,6 +11,10 @@ public struct FaultConfiguration: Equatable, Sendable {
     /// The audit log records the member an action was done to as the one who did it. Default
     /// false.
     public var auditSubjectAsActor = false
+    /// Under effectively-once, rooms forget that a post is being written: a retry that arrives
+    /// while its first attempt's write is still in flight is written, and accepted, again. Only
+    /// runs where a write outlasts the client's ack timeout show it. Default false.
+    public var retryWrittenTwice = false
 
     public init() {}
 }
@@ -20,6 +24,7 @@ extension FaultConfiguration: Codable {
         case receiptsToReader = "receipts_to_reader"
         case editsUntransformed = "edits_untransformed"
         case auditSubjectAsActor = "audit_subject_as_actor"
+        case retryWrittenTwice = "retry_written_twice"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -29,6 +34,7 @@ extension FaultConfiguration: Codable {
         receiptsToReader = try container.decode(.receiptsToReader, default: receiptsToReader)
         editsUntransformed = try container.decode(.editsUntransformed, default: editsUntransformed)
         auditSubjectAsActor = try container.decode(.auditSubjectAsActor, default: auditSubjectAsActor)
+        retryWrittenTwice = try container.decode(.retryWrittenTwice, default: retryWrittenTwice)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -36,5 +42,6 @@ extension FaultConfiguration: Codable {
         try container.encode(receiptsToReader, forKey: .receiptsToReader)
         try container.encode(editsUntransformed, forKey: .editsUntransformed)
         try container.encode(auditSubjectAsActor, forKey: .auditSubjectAsActor)
+        try container.encode(retryWrittenTwice, forKey: .retryWrittenTwice)
     }
 }

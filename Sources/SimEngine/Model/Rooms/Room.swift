@@ -201,7 +201,7 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
             return reply(.refused(room: id, clientMessage: clientMessage, .outOfOrder), to: origin, connection)
         }
         newestPost[user] = clientMessage
-        if guarantee == .effectivelyOnce {
+        if guarantee == .effectivelyOnce, !faults.retryWrittenTwice {
             // A retry of a message still being written is answered by that write's ack.
             guard writing.insert(clientMessage).inserted else {
                 duplicatesDropped += 1
