@@ -159,10 +159,11 @@ public struct ScenarioRunner: Sendable {
         do { try wiring.recorder.commit() } catch { throw .trace(error) }
         let snapshot = wiring.metrics.snapshot
         let summary = RunSummary(
-            scenario: scenario.name, seed: seed, mode: mode, clients: scenario.clients,
+            scenario: scenario.name, seed: seed, interleavingSeed: interleavingSeed, mode: mode, clients: scenario.clients,
             trace: (wiring.recorder.hash, wiring.recorder.count), statistics: wiring.engine.statistics,
             judgement: wiring.recorder.withObserver { $0.judgement(at: end) }, latency: snapshot.summaries,
             thresholds: wiring.thresholds, config: try? JSONValue(encoding: scenario), command: command, allocator: allocator)
-        return RunResult(summary: summary, timeSeries: snapshot.timeSeries)
+        return RunResult(summary: summary, timeSeries: snapshot.timeSeries,
+                         histograms: RunHistograms(latency: snapshot.histograms))
     }
 }

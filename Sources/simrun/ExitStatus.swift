@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The exit codes of `simrun`, as the README documents them.
 enum ExitStatus: Int32, CaseIterable {
@@ -18,4 +19,26 @@ enum ExitStatus: Int32, CaseIterable {
     case interrupted = 130
 
     var exitCode: ExitCode { ExitCode(rawValue) }
+
+    /// Prints `message` to standard error as simrun's and returns the exit code to throw.
+    func reported(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("simrun: \(message)\n".utf8))
+        return exitCode
+    }
+
+    /// The worst of several outcomes: a violated guarantee over a breached threshold over a pass.
+    static func worst(_ statuses: some Sequence<ExitStatus>) -> ExitStatus {
+        statuses.max { $0.severity < $1.severity } ?? .pass
+    }
+
+    private var severity: Int {
+        switch self {
+        case .pass: 0
+        case .thresholdBreached: 1
+        case .guaranteeViolated: 2
+        case .interrupted: 3
+        case .badInput: 4
+        case .internalError: 5
+        }
+    }
 }

@@ -21,13 +21,7 @@ struct RunCommand: ParsableCommand {
         discussion: "With no scenario, runs '\(ScenarioCatalog.defaultName)'. 'simrun list' shows every scenario."
     )
 
-    @Argument(help: "The scenario to run: a name from 'simrun list', or a YAML or JSON scenario file.")
-    var scenario: String = ScenarioCatalog.defaultName
-
-    @Option(name: .customLong("set"), help: ArgumentHelp(
-        "Override one parameter of the scenario, such as clients=500, system.gateway.nodes=3 or think_time={kind: constant, value: 2}; repeatable.",
-        valueName: "key.path=value"))
-    var overrides: [String] = []
+    @OptionGroup var options: ScenarioOptions
 
     @Option(help: "The seed: the same seed replays the same run in sim mode.")
     var seed: UInt64 = 1
@@ -40,25 +34,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "sim (one thread, virtual time, deterministic) or live (all cores, wall clock).")
     var mode: RunMode = .sim
 
-    @Option(help: "The number of synthetic clients (default: the scenario's).")
-    var clients: Int?
-
-    @Option(help: "How long clients generate load, such as 90s, 5m or 1h (default: the scenario's).",
-            transform: RunCommand.parseDuration)
-    var duration: Duration?
-
-    @Option(help: ArgumentHelp(
-        "A YAML or JSON file with system configuration laid over the scenario's: what it sets replaces, keys left out keep the scenario's values (see 'simrun explain').",
-        valueName: "file"))
-    var system: String?
-
     @Option(help: "The folder that receives the reports; created if missing.")
     var out: String = "reports"
-
-    @Option(name: .customLong("threshold"), help: ArgumentHelp(
-        "An SLO the run must meet, such as 'message_delivery.p99<100ms' or 'delivery_ratio>=0.999'; repeatable. A breach exits 1.",
-        valueName: "slo"))
-    var thresholdTexts: [String] = []
 
     @Flag(help: "Also write every model event to OUT/trace.jsonl.")
     var trace = false
@@ -66,58 +43,14 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    @Flag(help: "Run even when the scenario's estimated cost exceeds a day of wall time or this machine's memory.")
-    var insist = false
-
-    @Option(help: .hidden, transform: RunCommand.parseDuration)
+    @Option(help: .hidden, transform: ScenarioOptions.parseDuration)
     var progressInterval: Duration?
 
-    static func parseDuration(_ text: String) throws -> Duration {
-        guard let duration = DurationText.parse(text) else {
-            throw ValidationError("'\(text)' is not a duration; write a number and a unit (ns, us, ms, s, m, h), such as 90s, 5m or 1h30m")
-        }
-        return duration
-    }
-
     func run() throws {
-        var scenario: ChatScenario
-        do throws(ConfigurationFileError) {
-            scenario = try ScenarioSource.load(self.scenario, overrides: overrides)
-        } catch {
-            throw fail(.badInput, error.description)
-        }
-        if let clients { scenario.clients = clients }
-        if let duration { scenario.duration = duration }
-        if let system {
-            do throws(ConfigurationFileError) {
-                scenario = try ScenarioSource.laying(systemFile: system, over: scenario)
-            } catch {
-                throw fail(.badInput, "--system \(error.description)")
-            }
-        }
-        scenario = scenario.sized()
-        do throws(ConfigurationError) {
-            try scenario.validate()
-        } catch {
-            let flag = ["clients": "--clients", "duration": "--duration"][error.location]
-            let location = flag.map { "\($0) (\(error.location))" } ?? "scenario '\(scenario.name)', \(error.location)"
-            throw fail(.badInput, "\(location): \(error.problem); \(error.remedy)")
-        }
-        if !insist {
-            do throws(ConfigurationError) {
-                try RunBudget(for: scenario).check(memoryAvailable: Double(ProcessInfo.processInfo.physicalMemory))
-            } catch {
-                throw fail(.badInput, "scenario '\(scenario.name)', \(error.location): \(error.problem); \(error.remedy)")
-            }
-        }
+        let scenario = try options.resolve()
         let runner = ScenarioRunner(scenario: scenario, seed: seed, interleavingSeed: interleavingSeed, mode: mode,
-                                    extraThresholds: thresholdTexts, traceFile: trace ? "\(out)/trace.jsonl" : nil,
+                                    extraThresholds: options.thresholdTexts, traceFile: trace ? "\(out)/trace.jsonl" : nil,
                                     command: reproduction(scenario), allocator: Allocator.name)
-        do throws(ConfigurationError) {
-            _ = try runner.thresholds(adding: thresholdTexts)
-        } catch {
-            throw fail(.badInput, error.description)
-        }
         try prepareOutputFolder()
         Interruption.install(cleaning: out)
 
@@ -162,7 +95,7 @@ struct RunCommand: ParsableCommand {
 
     /// The files a run writes into `--out`.
     private static let reportNames = ["junit.xml", "summary.md", "latency.csv", "timeseries.csv", "report.html",
-                                      "summary.json", "trace.jsonl"]
+                                      "histograms.json", "summary.json", "trace.jsonl"]
 
     /// Makes sure `--out` is a folder this process can write into, before the run rather than
     /// after it, and removes the previous run's reports from it, so that no report of another
@@ -197,6 +130,7 @@ struct RunCommand: ParsableCommand {
             ("latency.csv", { LatencyTable.csv(for: summary) }),
             ("timeseries.csv", { TimeSeriesTable.csv(for: result.timeSeries) }),
             ("report.html", { HTMLReport.html(for: result) }),
+            ("histograms.json", { try result.histograms.jsonText() }),
             ("summary.json", { try summary.jsonText() }),
         ]
         var files: [AtomicFile] = []
@@ -234,14 +168,10 @@ struct RunCommand: ParsableCommand {
         return ExitCode(Interruption.exitCode)
     }
 
-    private func reproduction(_ scenario: any Scenario) -> String {
-        "simrun run \(self.scenario) --seed \(seed)"
+    private func reproduction(_ scenario: ChatScenario) -> String {
+        "simrun run \(options.scenario) --seed \(seed)"
             + (interleavingSeed.map { " --interleaving-seed \($0)" } ?? "")
-            + " --mode \(mode.rawValue) --clients \(scenario.clients) --duration \(DurationText.format(scenario.duration))"
-            + (system.map { " --system '\($0)'" } ?? "")
-            + overrides.map { " --set '\($0)'" }.joined()
-            + thresholdTexts.map { " --threshold '\($0)'" }.joined()
-            + (insist ? " --insist" : "")
+            + " --mode \(mode.rawValue)" + options.arguments(for: scenario)
     }
 
     private func printSummary(_ summary: RunSummary, violations: [String]) {
@@ -276,8 +206,7 @@ struct RunCommand: ParsableCommand {
 
     /// Prints `message` to standard error and returns the exit code to throw.
     private func fail(_ status: ExitStatus, _ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("simrun: \(message)\n".utf8))
-        return status.exitCode
+        status.reported(message)
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import SimEvents
 import SimMetrics
@@ -27,6 +28,32 @@ struct LatencyHistogramTests {
         #expect(fast.count == 101)
         #expect(abs(fast.summary.maxMs - 3_600_000) / 3_600_000 < 0.001)
         #expect(abs(fast.summary.p50Ms - 1) < 0.001)  // a bucket reports its highest equivalent value
+    }
+
+    @Test func aHistogramRebuiltFromItsBucketsHasTheSameFiguresAndMergesTheSame() throws {
+        var random = RandomStream(seed: 3, stream: "latency")
+        var first = LatencyHistogram()
+        var second = LatencyHistogram()
+        for index in 0..<5_000 {
+            let latency = Distribution.lognormal(median: 0.040, sigma: 1.2).sampleNanoseconds(using: &random)
+            if index % 3 == 0 { first.record(nanoseconds: latency) } else { second.record(nanoseconds: latency) }
+        }
+        let rebuilt = LatencyHistogram(buckets: first.buckets)
+        #expect(rebuilt == first)
+        #expect(rebuilt.summary == first.summary)
+        #expect(first.buckets.count < 2_000)
+        // Through JSON, as histograms.json and explore.json carry them.
+        let decoded = try JSONDecoder().decode(LatencyHistogram.self, from: JSONEncoder().encode(second))
+        #expect(decoded.summary == second.summary)
+        var merged = first
+        merged.merge(second)
+        var mergedRebuilt = rebuilt
+        mergedRebuilt.merge(decoded)
+        #expect(mergedRebuilt.summary == merged.summary)
+        #expect(mergedRebuilt.count == 5_000)
+        // A histogram with other counts is not equal.
+        second.record(nanoseconds: 1_000_000)
+        #expect(decoded != second)
     }
 
     @Test func anEmptyHistogramSummarisesToZeros() {

@@ -47,8 +47,14 @@ struct CommandLineTests {
         let p50 = delivery?["p50_ms"] as? Double ?? 0, p99 = delivery?["p99_ms"] as? Double ?? 0
         #expect(p50 > 0 && p50 <= p99)
         let files = try FileManager.default.contentsOfDirectory(atPath: out)
-        #expect(Set(files) == ["summary.json", "summary.md", "junit.xml", "latency.csv", "timeseries.csv", "report.html"],
-                "files written: \(files)")
+        #expect(Set(files) == ["summary.json", "summary.md", "junit.xml", "latency.csv", "timeseries.csv", "report.html",
+                               "histograms.json"], "files written: \(files)")
+        // The whole histograms hold every value the summary counts.
+        let histograms = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/histograms.json")))
+            as? [String: Any]
+        let buckets = (histograms?["latency"] as? [String: Any])?["message_delivery"] as? [[Int]] ?? []
+        #expect(histograms?["unit"] as? String == "ns")
+        #expect(buckets.reduce(0) { $0 + $1[1] } == delivery?["count"] as? Int)
         // The rows add up to the run's totals.
         let rows = try String(contentsOfFile: out + "/timeseries.csv", encoding: .utf8).split(separator: "\n")
         let header = rows[0].split(separator: ",").map(String.init)
@@ -277,7 +283,8 @@ struct CommandLineTests {
         let result = try SimrunBinary.run(["run", "--out", out] + small)
         #expect(result.status == 0, "\(result.standardError)")
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: out))
-        #expect(names == ["junit.xml", "summary.md", "latency.csv", "timeseries.csv", "report.html", "summary.json", "notes.txt"])
+        #expect(names == ["junit.xml", "summary.md", "latency.csv", "timeseries.csv", "report.html", "histograms.json",
+                          "summary.json", "notes.txt"])
     }
 
     @Test func anUnreachableThresholdExits1WithAFailingJUnitCase() throws {

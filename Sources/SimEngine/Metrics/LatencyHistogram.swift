@@ -13,7 +13,7 @@ public struct LatencyHistogram: Sendable {
     /// Records one latency in nanoseconds; negative values count as zero and values beyond an
     /// hour as one hour.
     public mutating func record(nanoseconds: Int64) {
-        let clamped = UInt64(Swift.min(Swift.max(nanoseconds, 0), 3_600_000_000_000))
+        let clamped = Swift.min(UInt64(Swift.max(nanoseconds, 0)), Self.longest)
         _ = histogram.record(clamped)
     }
 
@@ -21,6 +21,24 @@ public struct LatencyHistogram: Sendable {
     public mutating func merge(_ other: LatencyHistogram) {
         histogram.add(other.histogram)
     }
+
+    /// The histogram's non-empty buckets, lowest first: for each, a value in the bucket (its
+    /// highest equivalent) and how many values fell in it. Recording them back gives a
+    /// histogram with the same counts in the same buckets, so every figure derived from it
+    /// (percentiles, the maximum, a merge) comes out the same.
+    public var buckets: [LatencyBucket] {
+        histogram.recordedValues().map { LatencyBucket(nanoseconds: $0.value, count: $0.count) }
+    }
+
+    /// A histogram holding `buckets`' counts.
+    public init(buckets: [LatencyBucket]) {
+        for bucket in buckets where bucket.count > 0 {
+            _ = histogram.record(Swift.min(bucket.nanoseconds, Self.longest), count: bucket.count)
+        }
+    }
+
+    /// The longest latency kept: an hour, in nanoseconds; longer values count as an hour.
+    static let longest: UInt64 = 3_600_000_000_000
 
     /// Values recorded.
     public var count: UInt64 { histogram.totalCount }
@@ -40,5 +58,24 @@ public struct LatencyHistogram: Sendable {
                               p99Ms: milliseconds(nanoseconds(atPercentile: 99)),
                               p999Ms: milliseconds(nanoseconds(atPercentile: 99.9)),
                               maxMs: milliseconds(histogram.max))
+    }
+}
+
+extension LatencyHistogram: Codable {
+    /// Encoded as its buckets, `[[nanoseconds, count], …]`: a few hundred pairs where the
+    /// histogram itself is 180 KB of counts, and merged exactly once decoded.
+    public init(from decoder: any Decoder) throws {
+        self.init(buckets: try [LatencyBucket](from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try buckets.encode(to: encoder)
+    }
+}
+
+extension LatencyHistogram: Equatable {
+    /// Histograms are equal when their buckets hold the same counts.
+    public static func == (lhs: LatencyHistogram, rhs: LatencyHistogram) -> Bool {
+        lhs.count == rhs.count && lhs.buckets == rhs.buckets
     }
 }

@@ -101,7 +101,11 @@ public final class MetricsRecorder: MetricsSink, Sendable {
         state.withLock { state in
             let recorded = catalog.latencies.indices.filter { state.histograms[$0].count > 0 }
             var summaries: [String: LatencySummary] = [:]
-            for index in recorded { summaries[catalog.names[index]] = state.histograms[index].summary }
+            var histograms: [String: LatencyHistogram] = [:]
+            for index in recorded {
+                summaries[catalog.names[index]] = state.histograms[index].summary
+                histograms[catalog.names[index]] = state.histograms[index]
+            }
             let gauges = GaugeMetric.allCases.filter { state.gaugeUsed[$0.index] }
             let columns = CounterMetric.allCases.map(\.index) + gauges.map { Self.counters + $0.index }
             let intervals = state.intervals.map { interval in
@@ -111,7 +115,7 @@ public final class MetricsRecorder: MetricsSink, Sendable {
             let series = TimeSeries(interval: interval,
                                     series: CounterMetric.allCases.map(\.rawValue) + gauges.map(\.rawValue),
                                     latencies: recorded.map { catalog.names[$0] }, intervals: intervals)
-            return MetricsSnapshot(summaries: summaries, timeSeries: series)
+            return MetricsSnapshot(summaries: summaries, timeSeries: series, histograms: histograms)
         }
     }
 }

@@ -19,6 +19,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var schemaVersion = RunSummary.currentSchemaVersion
     public var scenario: String
     public var seed: UInt64
+    /// The seed of the interleaving, when it was not the seed.
+    public var interleavingSeed: UInt64?
     public var mode: RunMode
     /// The run's trace hash as 16 hexadecimal digits.
     public var traceHash: String
@@ -99,11 +101,13 @@ public struct RunSummary: Codable, Equatable, Sendable {
     ///   - config: the resolved scenario.
     ///   - command: the command that reproduces the run.
     ///   - allocator: the process's memory allocator.
-    public init(scenario: String, seed: UInt64, mode: RunMode, clients: Int, trace: (hash: TraceHasher, events: UInt64),
+    public init(scenario: String, seed: UInt64, interleavingSeed: UInt64? = nil, mode: RunMode, clients: Int,
+                trace: (hash: TraceHasher, events: UInt64),
                 statistics: EngineStatistics, judgement: Judgement, latency: [String: LatencySummary],
                 thresholds: [Threshold] = [], config: JSONValue? = nil, command: String, allocator: String) {
         self.scenario = scenario
         self.seed = seed
+        self.interleavingSeed = interleavingSeed
         self.mode = mode
         traceHash = trace.hash.hexDigest
         events = statistics.events
