@@ -10,7 +10,7 @@ extension ChatScenario: Codable {
         case kind, name, summary, clients, duration, rooms, roomsPerClient = "rooms_per_client"
         case thinkTime = "think_time", messageBytes = "message_bytes", drain, rampUp = "ramp_up", habits, notifications
         case adminShare = "admin_share", viewerShare = "viewer_share", faults, profiles, load, sessionLength = "session_length", sessionsPerSecond = "sessions_per_second", agents
-        case thresholds, system, sizing
+        case thresholds, system, sizing, swarm
     }
 
     /// The `kind` a chat scenario file names.
@@ -47,6 +47,7 @@ extension ChatScenario: Codable {
         rampUp = try container.decodeDuration(.rampUp, default: rampUp)
         thresholds = try container.decode(.thresholds, default: thresholds)
         sizing = try container.decodeIfPresent(ScenarioSizing.self, forKey: .sizing)
+        swarm = try container.decode(.swarm, default: swarm)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -74,6 +75,7 @@ extension ChatScenario: Codable {
         try container.encodeIfPresent(agents, forKey: .agents)
         try container.encodeIfPresent(sizing, forKey: .sizing)
         try container.encode(thresholds, forKey: .thresholds)
+        try container.encode(swarm, forKey: .swarm)
         try container.encode(system, forKey: .system)
     }
 }

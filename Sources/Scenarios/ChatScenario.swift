@@ -62,6 +62,9 @@ public struct ChatScenario: Scenario, Equatable {
     public var thresholds: [String]
     /// How the system is sized from `clients`, if it is: see ``ScenarioSizing``. Default none.
     public var sizing: ScenarioSizing?
+    /// What `--swarm` may draw for each seed: faults, and ranges the load and latencies are
+    /// scaled within. Default ``SwarmConfiguration/init(faults:mostFaults:longestFault:clients:thinkTime:storeLatency:networkLatency:)``'s.
+    public var swarm = SwarmConfiguration()
 
     public init(name: String, summary: String, clients: Int, duration: Duration, rooms: Int, roomsPerClient: Int,
                 thinkTime: Distribution, system: SystemConfiguration = SystemConfiguration(),
@@ -112,6 +115,7 @@ public struct ChatScenario: Scenario, Equatable {
         try thinkTime.validate(at: "think_time")
         try habits.validate(at: "habits")
         try sizing?.validate(at: "sizing")
+        try swarm.validate(at: "swarm")
         try system.validate()
         try notifications?.validate(at: "notifications")
         try ConfigurationError.requireShare(adminShare, at: "admin_share", example: "0.05")

@@ -22,6 +22,16 @@ public struct ScheduledFault: Equatable, Sendable {
         case partitionNode(node: Int, for: Duration)
     }
 
+    /// The kinds of fault, as scenario files name them.
+    public enum Kind: String, CaseIterable, Sendable {
+        case dropConnections = "drop_connections"
+        case dropShare = "drop_share"
+        case crashNode = "crash_node"
+        case busDown = "bus_down"
+        case storeDown = "store_down"
+        case partitionNode = "partition_node"
+    }
+
     /// When, from the start of the run.
     public var at: Duration
     /// What.
@@ -30,6 +40,26 @@ public struct ScheduledFault: Equatable, Sendable {
     public init(at: Duration, _ action: Action) {
         self.at = at
         self.action = action
+    }
+
+    /// The fault's kind.
+    public var kind: Kind {
+        switch action {
+        case .dropConnections: .dropConnections
+        case .dropShare: .dropShare
+        case .crashNode: .crashNode
+        case .busDown: .busDown
+        case .storeDown: .storeDown
+        case .partitionNode: .partitionNode
+        }
+    }
+
+    /// How long the fault lasts, for the kinds that last.
+    public var length: Duration? {
+        switch action {
+        case .busDown(let length), .storeDown(let length), .partitionNode(_, let length): length
+        case .dropConnections, .dropShare, .crashNode: nil
+        }
     }
 
     /// Checks the fault against a system of `nodes` nodes.
@@ -90,51 +120,55 @@ extension ScheduledFault: Codable {
         case at, kind, node, duration = "for", share
     }
 
-    private static let kinds = ["drop_connections", "drop_share", "crash_node", "bus_down", "store_down", "partition_node"]
-
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(known: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         at = try container.decodeDuration(.at, default: .zero)
-        let kind = try container.decode(String.self, forKey: .kind)
+        let kind = try container.decode(Kind.self, forKey: .kind)
         func node() throws -> Int { try container.decode(Int.self, forKey: .node) }
         func duration() throws -> Duration { try container.decodeDuration(.duration, default: .zero) }
         switch kind {
-        case "drop_connections": action = .dropConnections(node: try node())
-        case "crash_node": action = .crashNode(node: try node())
-        case "drop_share": action = .dropShare(try container.decode(Double.self, forKey: .share))
-        case "bus_down": action = .busDown(for: try duration())
-        case "store_down": action = .storeDown(for: try duration())
-        case "partition_node": action = .partitionNode(node: try node(), for: try duration())
-        default:
-            throw DecodingError.dataCorruptedError(
-                forKey: .kind, in: container, debugDescription: "unknown fault '\(kind)'; accepted: \(Self.kinds.joined(separator: ", "))")
+        case .dropConnections: action = .dropConnections(node: try node())
+        case .crashNode: action = .crashNode(node: try node())
+        case .dropShare: action = .dropShare(try container.decode(Double.self, forKey: .share))
+        case .busDown: action = .busDown(for: try duration())
+        case .storeDown: action = .storeDown(for: try duration())
+        case .partitionNode: action = .partitionNode(node: try node(), for: try duration())
         }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeDuration(at, forKey: .at)
+        try container.encode(kind, forKey: .kind)
         switch action {
-        case .dropConnections(let node):
-            try container.encode("drop_connections", forKey: .kind)
-            try container.encode(node, forKey: .node)
-        case .crashNode(let node):
-            try container.encode("crash_node", forKey: .kind)
+        case .dropConnections(let node), .crashNode(let node):
             try container.encode(node, forKey: .node)
         case .dropShare(let share):
-            try container.encode("drop_share", forKey: .kind)
             try container.encode(share, forKey: .share)
-        case .busDown(let duration):
-            try container.encode("bus_down", forKey: .kind)
-            try container.encodeDuration(duration, forKey: .duration)
-        case .storeDown(let duration):
-            try container.encode("store_down", forKey: .kind)
+        case .busDown(let duration), .storeDown(let duration):
             try container.encodeDuration(duration, forKey: .duration)
         case .partitionNode(let node, let duration):
-            try container.encode("partition_node", forKey: .kind)
             try container.encode(node, forKey: .node)
             try container.encodeDuration(duration, forKey: .duration)
         }
+    }
+}
+
+extension ScheduledFault.Kind: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let name = try container.decode(String.self)
+        guard let kind = Self(rawValue: name) else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "unknown fault '\(name)'; accepted: \(Self.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        self = kind
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
     }
 }
