@@ -44,6 +44,19 @@ public enum ScenarioSource {
         return scenario
     }
 
+    /// The scenario a run recorded in its summary (`config`, the resolved scenario as JSON
+    /// text), validated; `file` names where it was read for errors.
+    public static func recorded(_ config: String, file: String) throws(ConfigurationFileError) -> ChatScenario {
+        let scenario = try ConfigurationFile.decode(ChatScenario.self, from: config, file: file)
+        do throws(ConfigurationError) {
+            try scenario.validate()
+        } catch {
+            throw ConfigurationFileError(file: file, line: nil, keyPath: "config." + error.location,
+                                         problem: "\(error.problem); \(error.remedy)")
+        }
+        return scenario
+    }
+
     /// Whether `override` (`key.path=value`) sets the value at `location` or one that holds it.
     private static func sets(_ override: String, _ location: String) -> Bool {
         let key = override.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""

@@ -54,6 +54,16 @@ public struct ScheduledFault: Equatable, Sendable {
         }
     }
 
+    /// The same fault lasting `length`, for the kinds that last; the others as they are.
+    public func lasting(_ length: Duration) -> ScheduledFault {
+        switch action {
+        case .busDown: ScheduledFault(at: at, .busDown(for: length))
+        case .storeDown: ScheduledFault(at: at, .storeDown(for: length))
+        case .partitionNode(let node, _): ScheduledFault(at: at, .partitionNode(node: node, for: length))
+        case .dropConnections, .dropShare, .crashNode: self
+        }
+    }
+
     /// How long the fault lasts, for the kinds that last.
     public var length: Duration? {
         switch action {

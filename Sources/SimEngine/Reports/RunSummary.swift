@@ -88,6 +88,8 @@ public struct RunSummary: Codable, Equatable, Sendable {
         public var status: Verdict
         public var violations: Int
         public var firstViolation: String?
+        /// The trace line of the event that showed the first violation (line 1 is the header).
+        public var firstLine: Int?
     }
 
     /// Summarises a run of `scenario` with `clients` clients.
@@ -122,7 +124,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
         self.latency = latency
         invariants = judgement.findings.map { finding in
             Invariant(name: finding.name, status: finding.held ? .pass : .fail, violations: finding.violations,
-                      firstViolation: finding.firstViolation)
+                      firstViolation: finding.firstViolation, firstLine: finding.firstLine)
         }
         let latency = self.latency
         self.thresholds = thresholds.map { threshold in
