@@ -31,6 +31,9 @@ struct RunCommand: ParsableCommand {
         valueName: "seed"))
     var interleavingSeed: UInt64?
 
+    @Flag(help: "Let the seed draw faults and parameters from the scenario's swarm block, as 'explore --swarm' does.")
+    var swarm = false
+
     @Option(help: "sim (one thread, virtual time, deterministic) or live (all cores, wall clock).")
     var mode: RunMode = .sim
 
@@ -47,11 +50,13 @@ struct RunCommand: ParsableCommand {
     var progressInterval: Duration?
 
     func run() throws {
-        let scenario = try options.resolve()
+        let resolved = try options.resolve()
+        let scenario = swarm ? resolved.swarmed(seed: seed) : resolved
+        if swarm { try ScenarioOptions.check(scenario, insist: options.insist) }
         let runner = ScenarioRunner(scenario: scenario, seed: seed, interleavingSeed: interleavingSeed, mode: mode,
                                     extraThresholds: options.thresholdTexts, traceFile: trace ? "\(out)/trace.jsonl" : nil,
-                                    command: reproduction(scenario), allocator: Allocator.name)
-        try prepareOutputFolder()
+                                    command: reproduction(resolved), allocator: Allocator.name)
+        let folder = try ReportFolder(out, names: Self.reportNames)
         Interruption.install(cleaning: out)
 
         // A herd of clients arriving at one instant makes a few events each; far more than that
@@ -77,16 +82,16 @@ struct RunCommand: ParsableCommand {
             case .engine(.interrupted(let at)):
                 if let found = cause.withLock({ $0 }) {
                     throw fail(.internalError, "the run ran away and was stopped: \(found)\nno reports were written; "
-                               + "reproduce with: \(reproduction(scenario))")
+                               + "reproduce with: \(reproduction(resolved))")
                 }
-                throw interrupted("\(Interruption.signalName) at virtual time \(at)")
+                throw interrupted("\(Interruption.signalName) at virtual time \(at)", in: folder)
             case .engine(let problem):
-                throw fail(.internalError, problem.description + "\nreproduce with: \(reproduction(scenario))")
+                throw fail(.internalError, problem.description + "\nreproduce with: \(reproduction(resolved))")
             }
         }
 
         let summary = result.summary
-        try writeReports(result)
+        try folder.write(Self.reports(for: result))
         let violations = summary.violations
         if !quiet { printSummary(summary, violations: violations) }
         if !violations.isEmpty { throw ExitStatus.guaranteeViolated.exitCode }
@@ -94,37 +99,13 @@ struct RunCommand: ParsableCommand {
     }
 
     /// The files a run writes into `--out`.
-    private static let reportNames = ["junit.xml", "summary.md", "latency.csv", "timeseries.csv", "report.html",
-                                      "histograms.json", "summary.json", "trace.jsonl"]
+    static let reportNames = ["summary.json", "junit.xml", "summary.md", "latency.csv", "timeseries.csv",
+                                      "report.html", "histograms.json", "trace.jsonl"]
 
-    /// Makes sure `--out` is a folder this process can write into, before the run rather than
-    /// after it, and removes the previous run's reports from it, so that no report of another
-    /// run is left beside this one's.
-    private func prepareOutputFolder() throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory) {
-            if !isDirectory.boolValue { throw fail(.badInput, "--out \(out): is a file, not a folder; give a folder path") }
-        } else {
-            do {
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-            } catch {
-                throw fail(.badInput, "--out \(out): cannot create the folder (\(error.localizedDescription)); give a writable path")
-            }
-        }
-        do {
-            try AtomicFile(path: "\(out)/summary.json").discard()
-        } catch {
-            throw fail(.badInput, "--out \(out): cannot write there (\(error.reason)); give a writable folder")
-        }
-        for name in Self.reportNames { unlink("\(out)/\(name)") }
-    }
-
-    /// Writes every report, or none: each is written in full under a temporary name first, and
-    /// only when all are written, and no signal asked the run to end, are they renamed into
-    /// place. A signal that arrives while they are renamed removes them again.
-    private func writeReports(_ result: RunResult) throws {
+    /// Every report of `result`, by file name, for ``ReportFolder/write(_:)``.
+    static func reports(for result: RunResult) -> [(name: String, text: () throws -> String)] {
         let summary = result.summary
-        let reports: [(name: String, text: () throws -> String)] = [
+        return [
             ("junit.xml", { JUnitReport.xml(for: summary) }),
             ("summary.md", { MarkdownSummary.text(for: summary) }),
             ("latency.csv", { LatencyTable.csv(for: summary) }),
@@ -133,45 +114,19 @@ struct RunCommand: ParsableCommand {
             ("histograms.json", { try result.histograms.jsonText() }),
             ("summary.json", { try summary.jsonText() }),
         ]
-        var files: [AtomicFile] = []
-        do {
-            for report in reports {
-                let file = try AtomicFile(path: "\(out)/\(report.name)")
-                files.append(file)
-                try file.write(Array(try report.text().utf8))
-                if Interruption.isRequested() { break }
-            }
-        } catch {
-            files.forEach { $0.discard() }
-            throw fail(.internalError, "\(error)")
-        }
-        guard !Interruption.isRequested() else {
-            files.forEach { $0.discard() }
-            throw interrupted("\(Interruption.signalName) while the reports were written")
-        }
-        do {
-            for file in files { try file.commit() }
-        } catch {
-            throw fail(.internalError, "\(error)")
-        }
-        if Interruption.isRequested() {
-            for name in Self.reportNames { unlink("\(out)/\(name)") }
-            throw interrupted("\(Interruption.signalName) while the reports were written")
-        }
     }
 
     /// Prints that the run was interrupted, and returns the exit code for the signal.
-    private func interrupted(_ what: String) -> ExitCode {
-        Interruption.removePartialFiles(in: out)
+    private func interrupted(_ what: String, in folder: ReportFolder) -> ExitCode {
         if trace { unlink("\(out)/trace.jsonl") }
-        FileHandle.standardError.write(Data("simrun: interrupted by \(what); no reports were written\n".utf8))
-        return ExitCode(Interruption.exitCode)
+        return folder.interrupted(what)
     }
 
-    private func reproduction(_ scenario: ChatScenario) -> String {
+    /// The command that reruns the run, given the scenario as resolved before any swarm draw.
+    private func reproduction(_ resolved: ChatScenario) -> String {
         "simrun run \(options.scenario) --seed \(seed)"
             + (interleavingSeed.map { " --interleaving-seed \($0)" } ?? "")
-            + " --mode \(mode.rawValue)" + options.arguments(for: scenario)
+            + (swarm ? " --swarm" : "") + " --mode \(mode.rawValue)" + options.arguments(for: resolved)
     }
 
     private func printSummary(_ summary: RunSummary, violations: [String]) {

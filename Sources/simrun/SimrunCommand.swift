@@ -3,7 +3,7 @@ import SimSupport
 
 /// `simrun`: simulate and load-test real-time messaging and notification systems.
 @main
-struct SimrunCommand: ParsableCommand {
+struct SimrunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simrun",
         abstract: "Simulate and load-test real-time messaging and notification systems.",
@@ -12,7 +12,8 @@ struct SimrunCommand: ParsableCommand {
             64 bad input, 70 internal error (a loss of determinism, a run that ran away), 130, 143, 129 interrupted by SIGINT, SIGTERM, SIGHUP.
             """,
         version: ProductVersion.current,
-        subcommands: [RunCommand.self, ListCommand.self, ExplainCommand.self, CheckCommand.self, EventsCommand.self],
+        subcommands: [RunCommand.self, ExploreCommand.self, ShrinkCommand.self, ReplayCommand.self, MergeCommand.self, ListCommand.self, ExplainCommand.self,
+                      CheckCommand.self, EventsCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }
