@@ -96,6 +96,7 @@ let package = Package(
             "Scenarios", "SimSupport", "SimRuntime", "SimEvents", "SimModel", "SimCheckers", "SimMetrics", "SimReports",
             "SimTesting",
         ], swiftSettings: strictSwift),
-        .testTarget(name: "SimrunTests", dependencies: ["simrun"], swiftSettings: strictSwift),
+        .testTarget(name: "SimrunTests", dependencies: ["simrun", .product(name: "Yams", package: "Yams")],
+                    swiftSettings: strictSwift),
     ]
 )
