@@ -35,6 +35,9 @@ struct ShrinkCommand: AsyncParsableCommand {
     @Option(help: "The most runs the shrink may make.")
     var budget: Int = ScenarioShrinker.defaultBudget
 
+    @Option(help: "Seeds each reduction may be tried at when none keeps the failure at the current seed: it and the next ones.")
+    var tries: Int = ScenarioShrinker.defaultTries
+
     @Option(help: "Runs at once (default: one per core).")
     var jobs: Int = Engine.coreCount
 
@@ -52,6 +55,7 @@ struct ShrinkCommand: AsyncParsableCommand {
             throw ExitStatus.badInput.reported("--guarantee and --breached: give one failure to keep, not both")
         }
         guard (1...100_000).contains(budget) else { throw ExitStatus.badInput.reported("--budget \(budget): give 1 to 100,000 runs") }
+        guard (1...1_000).contains(tries) else { throw ExitStatus.badInput.reported("--tries \(tries): give 1 to 1,000 seeds") }
         guard (1...1_024).contains(jobs) else { throw ExitStatus.badInput.reported("--jobs \(jobs): give 1 to 1,024 runs at once") }
         let folder = try ReportFolder(out, names: ["minimal.yaml", "shrink.md"])
         Interruption.install(cleaning: out)
@@ -74,7 +78,7 @@ struct ShrinkCommand: AsyncParsableCommand {
         }
         if !quiet { print("shrink \(scenario.name) at seed \(seed), keeping \(target) failing (at most \(budget) runs)") }
         let shrinker = ScenarioShrinker(scenario: scenario, seed: seed, target: target, extraThresholds: options.thresholdTexts,
-                                        budget: budget, jobs: jobs)
+                                        budget: budget, tries: tries, jobs: jobs)
         guard let report = await shrinker.run(interrupted: { Interruption.isRequested() }) else {
             if Interruption.isRequested() { throw interruptedOrFailed(folder) }
             if !quiet { print("\(scenario.name) does not fail \(target) at seed \(seed): nothing to shrink") }
