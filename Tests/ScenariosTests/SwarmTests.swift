@@ -13,7 +13,8 @@ struct SwarmTests {
         #expect(try SeedRange(parsing: range.description) == range)
     }
 
-    @Test(arguments: ["", "..", "1..", "..5", "9..3", "a..b", "1...5", "-1..4", "1..200000000"])
+    @Test(arguments: ["", "..", "1..", "..5", "9..3", "a..b", "1...5", "-1..4", "1..200000000",
+                      "0..18446744073709551615"])
     func malformedSeedRangesAreRefused(text: String) {
         #expect(throws: ConfigurationError.self) { try SeedRange(parsing: text) }
     }

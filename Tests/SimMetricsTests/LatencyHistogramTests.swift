@@ -56,6 +56,17 @@ struct LatencyHistogramTests {
         #expect(decoded != second)
     }
 
+    @Test func aHistogramReadFromAFileIsRefusedWhenItsCountsCouldOverflowAMerge() throws {
+        let huge = Data("[[1000, 18446744073709551615], [2000, 5]]".utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(LatencyHistogram.self, from: huge) }
+        let large = Data("[[1000, \(LatencyHistogram.mostValuesRead)], [2000, 1]]".utf8)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(LatencyHistogram.self, from: large) }
+        let fine = try JSONDecoder().decode(LatencyHistogram.self, from: Data("[[1000, 3], [7200000000000, 1]]".utf8))
+        #expect(fine.count == 4)
+        #expect(abs(fine.summary.maxMs - 3_600_000) / 3_600_000 < 0.001, "beyond an hour counts as an hour")
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(LatencyHistogram.self, from: Data("[[1, 2, 3]]".utf8)) }
+    }
+
     @Test func anEmptyHistogramSummarisesToZeros() {
         #expect(LatencyHistogram().summary == LatencySummary(count: 0, p50Ms: 0, p90Ms: 0, p99Ms: 0, p999Ms: 0, maxMs: 0))
     }

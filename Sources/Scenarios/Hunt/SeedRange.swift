@@ -36,7 +36,7 @@ public struct SeedRange: Equatable, Codable, Sendable, CustomStringConvertible {
         guard let last else { throw refuse("'\(text)': '\(parts[1])' is not a seed (0 to 2^64-1)") }
         guard first <= last else { throw refuse("'\(text)' ends before it starts") }
         guard last - first < Self.mostSeeds else {
-            throw refuse("'\(text)' holds \(last - first + 1) seeds, more than \(Self.mostSeeds) a search may cover")
+            throw refuse("'\(text)' holds more than the \(Self.mostSeeds) seeds a search may cover")
         }
         self.init(first: first, last: last)
     }

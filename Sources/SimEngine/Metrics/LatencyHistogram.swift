@@ -63,10 +63,26 @@ public struct LatencyHistogram: Sendable {
 
 extension LatencyHistogram: Codable {
     /// Encoded as its buckets, `[[nanoseconds, count], …]`: a few hundred pairs where the
-    /// histogram itself is 180 KB of counts, and merged exactly once decoded.
+    /// histogram itself is 180 KB of counts, and merged exactly once decoded. A histogram read
+    /// holds at most ``mostValuesRead`` values, so that merging thousands of them cannot
+    /// overflow a count.
     public init(from decoder: any Decoder) throws {
-        self.init(buckets: try [LatencyBucket](from: decoder))
+        let buckets = try [LatencyBucket](from: decoder)
+        var total: UInt64 = 0
+        for bucket in buckets {
+            let (sum, overflow) = total.addingReportingOverflow(bucket.count)
+            guard !overflow, sum <= Self.mostValuesRead else {
+                throw DecodingError.dataCorrupted(DecodingError.Context(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "a histogram of more than \(Self.mostValuesRead) values; no run records so many"))
+            }
+            total = sum
+        }
+        self.init(buckets: buckets)
     }
+
+    /// The most values a histogram read from a file may hold: 2^48, far above any run's.
+    public static let mostValuesRead: UInt64 = 1 << 48
 
     public func encode(to encoder: any Encoder) throws {
         try buckets.encode(to: encoder)

@@ -19,7 +19,7 @@ public enum ExplorationReport {
         } else {
             lines += ["## Failures", "", "| what failed | seeds | first seed | first failure |", "|---|---|---|---|"]
             for group in summary.groups {
-                lines.append("| ✗ \(group.kind.rawValue) `\(cell(group.name))` | \(group.seeds.count) | \(group.seeds[0]) "
+                lines.append("| ✗ \(group.kind.rawValue) `\(cell(group.name))` | \(group.seeds.count) | \(first(of: group)) "
                              + "| \(cell(group.firstFailure)) |")
             }
             lines.append("")
@@ -73,7 +73,7 @@ public enum ExplorationReport {
                 continue
             }
             failures += 1
-            let message = "violated in \(group.seeds.count) of \(summary.runs.count) seeds; first seed \(group.seeds[0])"
+            let message = "violated in \(group.seeds.count) of \(summary.runs.count) seeds; first seed \(first(of: group))"
             let detail = "first: \(group.firstFailure)\nreproduce: \(group.command)\nshrink: \(group.shrinkCommand)"
             cases += ["    <testcase classname=\"\(suite)\" name=\"\(label)\">",
                       "      <failure message=\"\(escape(message))\">\(escape(detail))</failure>", "    </testcase>"]
@@ -89,7 +89,7 @@ public enum ExplorationReport {
             let message = "breached in \(threshold.breaches) of \(threshold.seeds) seeds (\(threshold.allowedBreaches) allowed); "
                 + "merged: observed \(observed) against \(threshold.condition)"
             let group = summary.groups.first { $0.kind == .threshold && $0.name == threshold.condition }
-            let detail = group.map { "first: seed \($0.seeds[0]), \($0.firstFailure)\nreproduce: \($0.command)" } ?? ""
+            let detail = group.map { "first: seed \(first(of: $0)), \($0.firstFailure)\nreproduce: \($0.command)" } ?? ""
             cases += ["    <testcase classname=\"\(suite)\" name=\"\(label)\">",
                       "      <failure message=\"\(escape(message))\">\(escape(detail))</failure>", "    </testcase>"]
         }
@@ -104,6 +104,9 @@ public enum ExplorationReport {
                  "      <property name=\"swarm\" value=\"\(summary.swarm)\"/>",
                  "    </properties>"] + cases + ["  </testsuite>", "</testsuites>"]).joined(separator: "\n") + "\n"
     }
+
+    /// The group's first seed as text.
+    private static func first(of group: FailureGroup) -> String { group.seeds.first.map(String.init) ?? "none" }
 
     /// `text` fit for a Markdown table cell: pipes escaped, lines joined.
     private static func cell(_ text: String) -> String {
