@@ -9,7 +9,7 @@ import SimSupport
 /// `simrun explore SCENARIO --seeds 1..1000`: runs a scenario at many seeds on every core,
 /// groups what failed, shrinks each failure, and writes `explore.json`, `explore.md` and
 /// `junit.xml`.
-struct ExploreCommand: AsyncParsableCommand {
+struct ExploreCommand: ParsableCommand, Sendable {
     static let configuration = CommandConfiguration(
         commandName: "explore",
         abstract: "Run a scenario at many seeds, group the failures and shrink each.",
@@ -60,7 +60,11 @@ struct ExploreCommand: AsyncParsableCommand {
     /// The files a search writes into `--out`.
     static let reportNames = ["explore.json", "explore.md", "junit.xml"]
 
-    func run() async throws {
+    func run() throws {
+        try Blocking.wait { try await search() }
+    }
+
+    private func search() async throws {
         let scenario = try options.resolve()
         let range: SeedRange
         let shard: Shard

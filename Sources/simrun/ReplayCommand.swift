@@ -12,7 +12,7 @@ import SimRuntime
 /// `simrun replay RUN_DIR`: reruns a recorded run exactly, from the resolved scenario and seeds
 /// its `summary.json` holds, checks that it replays to the recorded trace hash, and writes the
 /// trace around its first violation.
-struct ReplayCommand: AsyncParsableCommand {
+struct ReplayCommand: ParsableCommand, Sendable {
     static let configuration = CommandConfiguration(
         commandName: "replay",
         abstract: "Rerun a recorded run from its summary.json, check its trace hash, and show its first violation.",
@@ -35,7 +35,11 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    func run() async throws {
+    func run() throws {
+        try Blocking.wait { try await search() }
+    }
+
+    private func search() async throws {
         let summaryPath = "\(runFolder)/summary.json"
         guard let data = FileManager.default.contents(atPath: summaryPath) else {
             throw ExitStatus.badInput.reported("\(summaryPath): no such file; give a folder a run wrote its reports into")

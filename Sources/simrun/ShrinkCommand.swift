@@ -6,7 +6,7 @@ import SimRuntime
 
 /// `simrun shrink SCENARIO --seed N`: from a scenario that fails at a seed, finds a much
 /// smaller one that still fails the same way, and writes it as `minimal.yaml`.
-struct ShrinkCommand: AsyncParsableCommand {
+struct ShrinkCommand: ParsableCommand, Sendable {
     static let configuration = CommandConfiguration(
         commandName: "shrink",
         abstract: "Shrink a failing scenario to a minimal one that still fails the same way at the same seed.",
@@ -47,7 +47,11 @@ struct ShrinkCommand: AsyncParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    func run() async throws {
+    func run() throws {
+        try Blocking.wait { try await search() }
+    }
+
+    private func search() async throws {
         let resolved = try options.resolve()
         let scenario = swarm ? resolved.swarmed(seed: seed) : resolved
         try ScenarioOptions.check(scenario, insist: options.insist)

@@ -3,7 +3,7 @@ import SimSupport
 
 /// `simrun`: simulate and load-test real-time messaging and notification systems.
 @main
-struct SimrunCommand: AsyncParsableCommand {
+struct SimrunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simrun",
         abstract: "Simulate and load-test real-time messaging and notification systems.",
