@@ -1,3 +1,4 @@
+import SimSupport
 import DequeModule
 public import SimEvents
 public import SimRuntime
@@ -44,8 +45,8 @@ public struct ConvergenceChecker: GuaranteeChecker {
     private var documents: [Int: Document] = [:]
     /// Per member and room, once its replica has settled: the sequence it last settled at, and
     /// whether the member sent the room a message since (its own edit may be unconfirmed).
-    private var replicas: [RoomMemberKey: (settled: Int, sentSince: Bool)] = [:]
-    private var members: Set<RoomMemberKey> = []
+    private var replicas = FlatTable<RoomMemberKey, (settled: Int, sentSince: Bool)>()
+    private var members = FlatTable<RoomMemberKey, Void>()
     private var finding = GuaranteeFinding(name: "replicas_converge")
     private var grace: Int64?
     private var guarantee = DeliveryGuarantee.atMostOnce
@@ -63,15 +64,17 @@ public struct ConvergenceChecker: GuaranteeChecker {
         case .replicaSettled(let settled):
             judge(settled, at: time, line: line)
         case .messageSent(let sent):
-            replicas[RoomMemberKey(room: sent.room, user: sent.user)]?.sentSince = true
+            if let slot = replicas.index(forKey: RoomMemberKey(room: sent.room, user: sent.user)) {
+                replicas[slot: slot].sentSince = true
+            }
         case .memberJoined(let joined):
-            members.insert(RoomMemberKey(room: joined.room, user: joined.user))
+            members[RoomMemberKey(room: joined.room, user: joined.user)] = ()
         case .memberLeft(let left):
             // A member who left is owed no convergence (its replica may still settle on what it
             // was owed; each settling is judged, but not where it ends).
             let key = RoomMemberKey(room: left.room, user: left.user)
-            members.remove(key)
-            replicas[key] = nil
+            members.removeValue(forKey: key)
+            replicas.removeValue(forKey: key)
         default:
             break
         }

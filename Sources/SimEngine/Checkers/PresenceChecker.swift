@@ -20,10 +20,10 @@ public struct PresenceChecker: GuaranteeChecker {
     }
 
     private var parameters: CheckParameters?
-    private var members: [Int: Set<Int>] = [:]
-    private var present: [Int: Set<Int>] = [:]
+    private var members = FlatTable<Int, Set<Int>>()
+    private var present = FlatTable<Int, Set<Int>>()
     /// Per room, per user: the change its members have yet to learn of.
-    private var pending: [Int: [Int: Change]] = [:]
+    private var pending = FlatTable<Int, FlatTable<Int, Change>>()
     /// The last few changes of each member's presence, to tell a change that happened from one
     /// that did not.
     private var history = FlatTable<RoomMemberKey, PresenceHistory>()
@@ -39,8 +39,9 @@ public struct PresenceChecker: GuaranteeChecker {
             return
         }
         for (member, changedAt) in deadlines.popDue(before: time.nanoseconds) {
-            guard let change = pending[member.room]?[member.user], change.time == changedAt else { continue }
-            pending[member.room]?[member.user] = nil
+            guard let room = pending.index(forKey: member.room), let change = pending[slot: room][member.user],
+                  change.time == changedAt else { continue }
+            pending[slot: room].removeValue(forKey: member.user)
             guard !tooLarge(member.room) else { continue }
             let owed = change.observers.intersection(present[member.room] ?? []).intersection(members[member.room] ?? [])
             for observer in owed.sorted() {
@@ -59,7 +60,7 @@ public struct PresenceChecker: GuaranteeChecker {
         case .memberJoined(let joined):
             members[joined.room, default: []].insert(joined.user)
         case .memberLeft(let left):
-            members[left.room]?.remove(left.user)
+            if let slot = members.index(forKey: left.room) { members[slot: slot].remove(left.user) }
             forget(observer: left.user, in: left.room)
         case .presenceChanged(let change):
             changed(change, at: time)
@@ -75,18 +76,18 @@ public struct PresenceChecker: GuaranteeChecker {
         if change.online {
             present[change.room, default: []].insert(change.user)
         } else {
-            present[change.room]?.remove(change.user)
+            if let slot = present.index(forKey: change.room) { present[slot: slot].remove(change.user) }
             forget(observer: change.user, in: change.room)
         }
         history[member, default: PresenceHistory()].append(time: time.nanoseconds, online: change.online)
         // A later change supersedes one its observers have not learned of yet.
-        pending[change.room]?[change.user] = nil
+        if let room = pending.index(forKey: change.room) { pending[slot: room].removeValue(forKey: change.user) }
         guard let bound = parameters?.presenceBound, parameters?.presenceRoomLimit != nil, !tooLarge(change.room) else {
             return
         }
         let observers = (present[change.room] ?? []).intersection(members[change.room] ?? []).subtracting([change.user])
         guard !observers.isEmpty else { return }
-        pending[change.room, default: [:]][change.user] = Change(time: time.nanoseconds, online: change.online,
+        pending[change.room, default: FlatTable()][change.user] = Change(time: time.nanoseconds, online: change.online,
                                                                 observers: observers)
         deadlines.add((member, time.nanoseconds), by: time.nanoseconds &+ bound)
     }
@@ -117,16 +118,18 @@ public struct PresenceChecker: GuaranteeChecker {
             finding.record("\(what()), a change that never happened", line: line)
         }
         // One observer fewer owes the change; changed in place, as the observers may be many.
-        if let room = pending.index(forKey: presence.room), let user = pending.values[room].index(forKey: presence.user),
-           pending.values[room].values[user].time == changedAt {
-            pending.values[room].values[user].observers.remove(presence.observer)
+        if let room = pending.index(forKey: presence.room), let user = pending[slot: room].index(forKey: presence.user),
+           pending[slot: room][slot: user].time == changedAt {
+            pending[slot: room][slot: user].observers.remove(presence.observer)
         }
     }
 
     /// `observer` is no longer there to learn of the room's changes.
     private mutating func forget(observer: Int, in room: Int) {
-        guard let changes = pending[room] else { return }
-        for user in changes.keys { pending[room]?[user]?.observers.remove(observer) }
+        guard let slot = pending.index(forKey: room) else { return }
+        for user in pending[slot: slot].map(\.key) {
+            if let change = pending[slot: slot].index(forKey: user) { pending[slot: slot][slot: change].observers.remove(observer) }
+        }
     }
 
     /// Whether the room is larger than the presence room limit, and so tells nobody.

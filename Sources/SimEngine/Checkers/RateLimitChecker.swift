@@ -9,7 +9,7 @@ import SimSupport
 ///   within the last window.
 public struct RateLimitChecker: GuaranteeChecker {
     private var parameters: CheckParameters?
-    private var admitted: [Int: Deque<Int64>] = [:]
+    private var admitted = FlatTable<Int, Deque<Int64>>()
     private var finding = GuaranteeFinding(name: "rate_limit_respected")
 
     public init() {}
@@ -21,16 +21,19 @@ public struct RateLimitChecker: GuaranteeChecker {
         case .requestAdmitted(let admission):
             let user = admission.user
             guard let parameters, parameters.rateLimit > 0 else { return }
-            var times = admitted[user] ?? []
-            while let first = times.first, time.nanoseconds - first >= parameters.rateWindow { times.removeFirst() }
-            if times.count >= parameters.rateLimit, let first = times.first {
-                finding.record("client-\(user) had request \(times.count + 1) admitted at \(time) within "
+            // The user's admission times, changed in place.
+            let slot = admitted.insertionIndex(forKey: user, default: [])
+            while let first = admitted[slot: slot].first, time.nanoseconds - first >= parameters.rateWindow {
+                admitted[slot: slot].removeFirst()
+            }
+            let count = admitted[slot: slot].count
+            if count >= parameters.rateLimit, let first = admitted[slot: slot].first {
+                finding.record("client-\(user) had request \(count + 1) admitted at \(time) within "
                                + "\(DurationText.seconds(nanoseconds: parameters.rateWindow)) of its request at "
                                + "\(SimulationInstant(nanoseconds: first)); the limit is \(parameters.rateLimit)", line: line)
             }
-            times.append(time.nanoseconds)
-            if times.count > parameters.rateLimit { times.removeFirst() }
-            admitted[user] = times
+            admitted[slot: slot].append(time.nanoseconds)
+            if admitted[slot: slot].count > parameters.rateLimit { admitted[slot: slot].removeFirst() }
         default:
             break
         }

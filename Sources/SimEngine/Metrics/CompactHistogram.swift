@@ -29,6 +29,19 @@ public struct CompactHistogram: Equatable, Sendable {
         return Int64(microseconds * 1_000)
     }
 
+    /// The histogram of `counts`, one per bucket (256 of them), holding `count` values.
+    init(counts: some Collection<UInt32>, count: UInt64) {
+        precondition(counts.count == 256, "a compact histogram has 256 buckets")
+        self.counts = Array(counts)
+        self.count = count
+    }
+
+    /// Adds every value of `other`.
+    mutating func merge(_ other: CompactHistogram) {
+        for bucket in counts.indices { counts[bucket] &+= other.counts[bucket] }
+        count += other.count
+    }
+
     /// Records one latency in nanoseconds.
     public mutating func record(nanoseconds: Int64) {
         counts[Self.bucket(of: nanoseconds)] &+= 1

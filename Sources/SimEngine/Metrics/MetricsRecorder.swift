@@ -21,6 +21,22 @@ public final class MetricsRecorder: MetricsSink, Sendable {
         var gauges: [Int64] = Array(repeating: 0, count: GaugeMetric.allCases.count)
         var gaugeUsed: [Bool] = Array(repeating: false, count: GaugeMetric.allCases.count)
         var intervals: [TimeSeries.Interval] = []
+        /// The latest interval's latencies, kept flat until a later interval begins (then they
+        /// go into `intervals` as compact histograms): 256 bucket counts per metric, and each
+        /// metric's count. Recording into the interval now is two array increments.
+        var latestBuckets: [UInt32]
+        var latestCounts: [UInt64]
+        /// The row `latestBuckets` belongs to, and where it starts and ends in nanoseconds.
+        var latestRow = 0
+        var latestStart: Int64 = 0
+        var latestEnd: Int64
+
+        init(metrics: Int, intervalNanoseconds: Int64) {
+            histograms = Array(repeating: LatencyHistogram(), count: metrics)
+            latestBuckets = Array(repeating: 0, count: metrics * 256)
+            latestCounts = Array(repeating: 0, count: metrics)
+            latestEnd = intervalNanoseconds
+        }
     }
 
     /// The metrics that can be recorded.
@@ -38,17 +54,29 @@ public final class MetricsRecorder: MetricsSink, Sendable {
         self.catalog = catalog
         self.interval = interval
         intervalNanoseconds = interval.wholeNanoseconds
-        state = Guarded(State(histograms: Array(repeating: LatencyHistogram(), count: catalog.latencies.count)))
+        state = Guarded(State(metrics: catalog.latencies.count, intervalNanoseconds: intervalNanoseconds))
     }
 
     public func record(_ metric: LatencyHandle, nanoseconds: Int64, at time: SimulationInstant) {
         state.withLock { state in
             state.histograms[metric.index].record(nanoseconds: nanoseconds)
-            let row = intervalIndex(for: time, in: &state)
-            if state.intervals[row].latencies[metric.index] == nil {
-                state.intervals[row].latencies[metric.index] = CompactHistogram()
+            let bucket = CompactHistogram.bucket(of: nanoseconds)
+            if time.nanoseconds >= state.latestStart, time.nanoseconds < state.latestEnd {
+                state.latestBuckets[metric.index &* 256 &+ bucket] &+= 1
+                state.latestCounts[metric.index] &+= 1
+                return
             }
-            state.intervals[row].latencies[metric.index]!.record(nanoseconds: nanoseconds)
+            let row = intervalIndex(for: time, in: &state)
+            if row == state.latestRow {
+                state.latestBuckets[metric.index &* 256 &+ bucket] &+= 1
+                state.latestCounts[metric.index] &+= 1
+            } else {
+                // Earlier than the latest interval: only live mode's threads record out of order.
+                if state.intervals[row].latencies[metric.index] == nil {
+                    state.intervals[row].latencies[metric.index] = CompactHistogram()
+                }
+                state.intervals[row].latencies[metric.index]!.record(nanoseconds: nanoseconds)
+            }
         }
     }
 
@@ -82,16 +110,44 @@ public final class MetricsRecorder: MetricsSink, Sendable {
         state.withLock { $0.gauges[gauge.index] }
     }
 
-    /// The row for `time`, adding rows up to it; gauges carry their value into new rows.
+    /// The row for `time`, adding rows up to it. A row after the latest one becomes the latest,
+    /// the previous one's latencies moved into their row.
     private func intervalIndex(for time: SimulationInstant, in state: inout State) -> Int {
         let row = Int(Swift.max(0, time.nanoseconds) / intervalNanoseconds)
+        addRows(through: row, in: &state)
+        if row > state.latestRow {
+            settleLatest(in: &state)
+            state.latestRow = row
+            state.latestStart = Int64(row) * intervalNanoseconds
+            state.latestEnd = state.latestStart + intervalNanoseconds
+        }
+        return row
+    }
+
+    /// Adds rows up to `row`; gauges carry their value into new rows.
+    private func addRows(through row: Int, in state: inout State) {
         while state.intervals.count <= row {
             let start = SimulationInstant(nanoseconds: Int64(state.intervals.count) * intervalNanoseconds)
             state.intervals.append(TimeSeries.Interval(
                 start: start, values: Array(repeating: 0, count: Self.counters) + state.gauges,
                 latencies: Array(repeating: nil, count: catalog.latencies.count)))
         }
-        return row
+    }
+
+    /// Moves the latest interval's latencies into its row, merged with any recorded there
+    /// apart, and clears them.
+    private func settleLatest(in state: inout State) {
+        let row = state.latestRow
+        guard state.latestCounts.contains(where: { $0 > 0 }) else { return }
+        addRows(through: row, in: &state)
+        for metric in state.latestCounts.indices where state.latestCounts[metric] > 0 {
+            let buckets = state.latestBuckets[(metric * 256)..<(metric * 256 + 256)]
+            var latest = CompactHistogram(counts: buckets, count: state.latestCounts[metric])
+            if let apart = state.intervals[row].latencies[metric] { latest.merge(apart) }
+            state.intervals[row].latencies[metric] = latest
+            state.latestCounts[metric] = 0
+            for index in (metric * 256)..<(metric * 256 + 256) { state.latestBuckets[index] = 0 }
+        }
     }
 
     /// What was recorded so far, as an immutable value: each latency metric's summary (those
@@ -99,6 +155,7 @@ public final class MetricsRecorder: MetricsSink, Sendable {
     /// latency metrics with values).
     public var snapshot: MetricsSnapshot {
         state.withLock { state in
+            settleLatest(in: &state)
             let recorded = catalog.latencies.indices.filter { state.histograms[$0].count > 0 }
             var summaries: [String: LatencySummary] = [:]
             var histograms: [String: LatencyHistogram] = [:]
