@@ -67,6 +67,8 @@ extension Room {
             }
             let waiting = room.receiptsWaitingSince
             room.receiptsWaitingSince.removeAll(keepingCapacity: true)
+            // Each node gets the batch's frames for its users in one hop, in the batch's order.
+            var frames = [[(user: Int, frame: ServerFrame)]](repeating: [], count: room.nodes.count)
             for receipt in room.receipts.flush() {
                 let since = waiting[ReceiptWait(user: receipt.user, kind: receipt.kind)] ?? room.engine.now
                 var recipients = room.log.senders(notifiedOf: receipt.user, after: receipt.from, upTo: receipt.upTo)
@@ -74,7 +76,12 @@ extension Room {
                 for sender in recipients {
                     room.telemetry.record(ReceiptSent(reader: receipt.user, room: room.id, kind: receipt.kind,
                                                       upTo: receipt.upTo, recipient: sender), at: room.engine.now)
-                    room.onNode(sender % room.nodes.count) { $0.send(.receipt(receipt, since: since), toUser: sender) }
+                    frames[sender % room.nodes.count].append((sender, .receipt(receipt, since: since)))
+                }
+            }
+            for (node, batch) in frames.enumerated() where !batch.isEmpty {
+                room.onNode(node) { node in
+                    for (user, frame) in batch { node.send(frame, toUser: user) }
                 }
             }
         }
