@@ -10,18 +10,18 @@ struct PinnedTraceHashTests {
     /// The hash of each built-in at seed 7 with at most 150 clients (its system sized to them,
     /// for a scenario that sizes it) for at most 40 s (past every scheduled fault).
     static let pinned: [String: String] = [
-        "quickstart": "842d0b3a57d30560",
+        "quickstart": "14f6b9619cf211de",
         "b2b-portal": "f60e1450721cec66",
-        "marketplace": "cccba0a5e3e368ed",
+        "marketplace": "9f0fa8d47a4cea47",
         "crm-realtime": "cd66d89f85b2a81a",
-        "support-desk": "6ef2704009813df6",
+        "support-desk": "a9372b58244d541a",
         "collab-workspace": "6a74aa21f84b4859",
         "reconnect-storm": "d7097ffb833c276b",
         "bus-outage": "b6e4454b28057965",
         "slow-store": "bb6e81bc38fb490d",
         "hot-room": "a2d0f6ca83a46370",
         "node-crash": "efd9e023e710958d",
-        "scale": "ef3d90a31b50c326",
+        "scale": "6231b8ed3107f678",
         "race-demo": "0bc44025bf3f9a5d",
     ]
 

@@ -138,19 +138,21 @@ extension Client {
         engine.send(to: self, after: settings.signals.receiptBatch) { client in client.sendReceipts() }
     }
 
+    /// Sends every room's markers that moved in one request: a batch, as a client that
+    /// coalesces its receipts sends them.
     private func sendReceipts() {
         receiptsScheduled = false
         guard let connection else { return }
         var needsAnother = false
         let sentAt = engine.now
+        var markers: [RoomReceipt] = []
         for index in rooms.values.indices {
             let room = rooms[at: index].room
             let batch = rooms[at: index].markers.flush(shownUpTo: rooms[at: index].reception.last)
-            for receipt in batch.receipts {
-                toNode { node in node.receipt(connection, room: room, receipt.kind, upTo: receipt.upTo, sentAt: sentAt) }
-            }
+            for receipt in batch.receipts { markers.append(RoomReceipt(room: room, kind: receipt.kind, upTo: receipt.upTo)) }
             needsAnother = needsAnother || batch.needsAnother
         }
+        if !markers.isEmpty { toNode { [markers] node in node.receipts(connection, markers, sentAt: sentAt) } }
         if needsAnother { scheduleReceipts() }
     }
 }

@@ -103,6 +103,23 @@ extension GatewayNode {
         toRoom(room) { $0.receipt(user, kind, upTo: upTo, sentAt: sentAt) }
     }
 
+    /// The connection's user sends a batch of markers, each room's in the order given: every
+    /// room gets its own in one hop.
+    public func receipts(_ connection: Int, _ markers: [RoomReceipt], sentAt: SimulationInstant) {
+        guard let user = user(of: connection) else { return }
+        heard(from: connection)
+        var rooms: [Int] = []
+        for marker in markers where self.rooms.indices.contains(marker.room) && !rooms.contains(marker.room) {
+            rooms.append(marker.room)
+        }
+        for room in rooms {
+            let own = markers.filter { $0.room == room }
+            toRoom(room) { room in
+                for marker in own { room.receipt(user, marker.kind, upTo: marker.upTo, sentAt: sentAt) }
+            }
+        }
+    }
+
     /// The client saw a gap in `offset.room` after `offset.sequence`: asks the room for the rest.
     public func fetchMissing(_ connection: Int, after offset: RoomOffset) {
         guard let user = user(of: connection), rooms.indices.contains(offset.room) else { return }
