@@ -65,8 +65,6 @@ struct MergeCommand: ParsableCommand {
 
     /// The result in `folder`: its search, or its single run as a search of one seed.
     static func result(in folder: String) throws -> ExplorationSummary {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         if let data = FileManager.default.contents(atPath: "\(folder)/explore.json") {
             do {
                 return try ExplorationSummary.decode(data)
@@ -80,7 +78,7 @@ struct MergeCommand: ParsableCommand {
         }
         let run: RunSummary
         do {
-            run = try decoder.decode(RunSummary.self, from: data)
+            run = try RunSummary.decode(data)
         } catch {
             throw ExitStatus.badInput.reported("\(folder)/summary.json: not a run's summary (\(error))")
         }

@@ -46,9 +46,7 @@ struct ReplayCommand: ParsableCommand, Sendable {
         }
         let recorded: RunSummary
         do {
-            let decoder = JSONDecoder()
-            decoder.keyDecodingStrategy = .convertFromSnakeCase
-            recorded = try decoder.decode(RunSummary.self, from: data)
+            recorded = try RunSummary.decode(data)
         } catch {
             throw ExitStatus.badInput.reported("\(summaryPath): not a run's summary (\(error)); give a folder 'simrun run' wrote")
         }

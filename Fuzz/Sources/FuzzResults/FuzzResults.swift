@@ -18,9 +18,7 @@ public func fuzzResults(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
             _ = ExplorationReport.markdown(for: merged)
         }
     }
-    let decoder = JSONDecoder()
-    decoder.keyDecodingStrategy = .convertFromSnakeCase
-    if let run = try? decoder.decode(RunSummary.self, from: bytes) {
+    if let run = try? RunSummary.decode(bytes) {
         _ = SeedRun(summary: run, faults: [])
         _ = JUnitReport.xml(for: run)
     }

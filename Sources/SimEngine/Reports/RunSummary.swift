@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+public import FoundationEssentials
 #else
-import Foundation
+public import Foundation
 #endif
 public import SimRuntime
 public import SimEvents
@@ -145,6 +145,13 @@ public struct RunSummary: Codable, Equatable, Sendable {
             GuaranteeFinding(name: invariant.name, violations: invariant.violations, firstViolation: invariant.firstViolation)
                 .summaryLine
         }
+    }
+
+    /// Reads `summary.json`.
+    public static func decode(_ data: Data) throws -> RunSummary {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(RunSummary.self, from: data)
     }
 
     /// The summary as pretty-printed JSON with sorted keys.
