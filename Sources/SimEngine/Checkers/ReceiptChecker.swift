@@ -6,19 +6,8 @@ public import SimEvents
 /// only ever moving forward, and no reader claiming to have received or read beyond what its
 /// client actually received (or was told it cannot have).
 public struct ReceiptChecker: GuaranteeChecker {
-    /// A reader's marker of one kind in a room, as one recipient was told it. A receipt looks
-    /// it up, and the table grows with every pair of members that exchange receipts. Equality
-    /// compares every field.
-    private struct MarkerKey: FlatKey, Sendable {
-        var recipient: Int
-        var reader: Int
-        var room: Int
-        var kind: ReceiptKind
-
-        var flatHash: UInt64 { FlatHash.combine(room, reader, recipient << 1 | (kind == .read ? 1 : 0)) }
-    }
-
-    private var lastSent = FlatTable<MarkerKey, Int>()
+    /// Each reader's markers as each recipient was told them.
+    private var sent = SentMarkers()
     /// What each member's client has, in order: from before it joined, received, or reported
     /// missing.
     private var have = FlatTable<RoomMemberKey, Int>()
@@ -59,14 +48,8 @@ public struct ReceiptChecker: GuaranteeChecker {
             "\(kind.rawValue) receipt of client-\(reader) up to seq \(upTo) of room-\(room), sent to client-\(recipient) at \(time)"
         }
         if recipient == reader { own.record("a \(what): its own", line: line) }
-        // One lookup for the three uses a receipt makes of its marker, but on the first.
-        let key = MarkerKey(recipient: recipient, reader: reader, room: room, kind: kind)
-        if let slot = lastSent.index(forKey: key) {
-            let last = lastSent[slot: slot]
-            if upTo <= last { monotone.record("a \(what), after one up to seq \(last)", line: line) }
-            lastSent[slot: slot] = Swift.max(last, upTo)
-        } else {
-            lastSent[key] = Swift.max(0, upTo)
+        if let last = sent.tell(recipient: recipient, reader: reader, room: room, kind: kind, upTo: upTo), upTo <= last {
+            monotone.record("a \(what), after one up to seq \(last)", line: line)
         }
         let had = have[RoomMemberKey(room: room, user: reader)] ?? 0
         if upTo > had { readImpliesDelivered.record("a \(what), but its client had received only up to seq \(had)", line: line) }
