@@ -86,6 +86,19 @@ struct FlatTableTests {
         #expect(table.map(\.value) == ["four"])
     }
 
+    @Test func anEmptyTableAllocatesNothingUntilItsFirstInsert() {
+        var table = FlatTable<Int, Int>()
+        #expect(table.storage == nil)
+        #expect(table.index(forKey: 3) == nil && table[3] == nil && table.isEmpty && Array(table).isEmpty)
+        table.removeValue(forKey: 3)
+        table.removeAll()
+        #expect(table.storage == nil)
+        let empty = table
+        table[3] = 9
+        #expect(table.storage != nil && empty.storage == nil)
+        #expect(FlatTable<Int, Int>(minimumCapacity: 100).storage != nil)
+    }
+
     @Test func combinedHashesTellOrderApart() {
         #expect(FlatHash.combine(1, 2) != FlatHash.combine(2, 1))
         #expect(FlatHash.combine(1, 2, 3) != FlatHash.combine(1, 3, 2))

@@ -36,7 +36,10 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     // proven by construction, and not checked at run time on paths that run once per delivery.
     @exclusivity(unchecked) var auditWrites = OrderedCompletion<AuditEntry>()
     private let guarantee: DeliveryGuarantee
-    @exclusivity(unchecked) private var nodeLinks: [NetworkLink]
+    /// The links to the nodes the room has sent to, made on first use: a room talks to the
+    /// few nodes its members are on, not to every node of a large system.
+    @exclusivity(unchecked) private var nodeLinks = FlatTable<Int, NetworkLink>()
+    private let nodeLink: LinkProfile
     @exclusivity(unchecked) var membership = RoomMembership()
     /// Users who left, with the last sequence they were owed: a repeated leave is answered
     /// with it. Forgotten when the user joins again.
@@ -98,10 +101,7 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         presenceRoomLimit = configuration.signals.presenceRoomLimit
         faults = configuration.faults
         firstResponse = telemetry.handle(.firstResponse)
-        nodeLinks = nodes.indices.map { target in
-            NetworkLink(profile: configuration.network.nodeLink,
-                        random: engine.random("room.node_link", entity: UInt64(id) << 32 | UInt64(target)))
-        }
+        nodeLink = configuration.network.nodeLink
     }
 
     /// Sends `user`, through node `origin`'s `connection`, the page of up to `page_size`
@@ -335,7 +335,10 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     func onNode(_ origin: Int, _ body: @escaping @Sendable (isolated GatewayNode<Peer>) -> Void) {
         let node = nodes[origin]
         guard origin != homeNode else { return engine.send(to: node, body) }
-        guard case .arrives(let arrival) = nodeLinks[origin].transmit(at: engine.now) else { return }
+        // The link's random stream is derived from the room and the node, whenever it is made.
+        let link = nodeLinks.insertionIndex(forKey: origin, default: NetworkLink(
+            profile: nodeLink, random: engine.random("room.node_link", entity: UInt64(id) << 32 | UInt64(origin))))
+        guard case .arrives(let arrival) = nodeLinks[slot: link].transmit(at: engine.now) else { return }
         engine.send(to: node, at: arrival, body)
     }
 }

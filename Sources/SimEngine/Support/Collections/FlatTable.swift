@@ -17,31 +17,34 @@
 /// seen[7]   // 2
 /// ```
 ///
-/// A value type with copy-on-write storage, like the standard library's collections.
+/// A value type with copy-on-write storage, like the standard library's collections. An empty
+/// table allocates nothing: tables kept per room or per connection cost a word until used.
 ///
 /// - Complexity: lookups, inserts and removals are O(1) on average; the table grows by doubling
 ///   once three quarters of its slots are taken.
 public struct FlatTable<Key: FlatKey, Value> {
-    @usableFromInline var storage: FlatTableStorage<Key, Value>
+    /// The slots, allocated by the first insert.
+    @usableFromInline var storage: FlatTableStorage<Key, Value>?
 
-    /// Creates an empty table with room for `capacity` entries before it grows.
+    /// Creates an empty table with room for `capacity` entries before it grows; it allocates
+    /// nothing until its first insert when `capacity` is 0.
     @inlinable
     public init(minimumCapacity capacity: Int = 0) {
-        storage = FlatTableStorage(slots: FlatTableStorage<Key, Value>.slots(for: capacity))
+        storage = capacity > 0 ? FlatTableStorage(slots: FlatTableStorage<Key, Value>.slots(for: capacity)) : nil
     }
 
     /// The number of entries.
     @inlinable
-    public var count: Int { storage.count }
+    public var count: Int { storage?.count ?? 0 }
 
     /// Whether the table is empty.
     @inlinable
-    public var isEmpty: Bool { storage.count == 0 }
+    public var isEmpty: Bool { count == 0 }
 
     /// The slot of `key`, if the table holds it. Valid until the next insert or removal.
     @inlinable
     public func index(forKey key: Key) -> Int? {
-        storage.find(key, hash: key.flatHash)
+        storage?.find(key, hash: key.flatHash)
     }
 
     /// Whether the table holds `key`.
@@ -53,12 +56,12 @@ public struct FlatTable<Key: FlatKey, Value> {
     @inlinable
     public subscript(slot slot: Int) -> Value {
         _read {
-            precondition(storage.isOccupied(slot), "slot \(slot) of a flat table holds no entry")
+            let storage = occupied(slot)
             yield storage.values[slot]
         }
         _modify {
             makeUnique()
-            precondition(storage.isOccupied(slot), "slot \(slot) of a flat table holds no entry")
+            let storage = occupied(slot)
             yield &storage.values[slot]
         }
     }
@@ -66,8 +69,14 @@ public struct FlatTable<Key: FlatKey, Value> {
     /// The key in `slot`.
     @inlinable
     public func key(atSlot slot: Int) -> Key {
-        precondition(storage.isOccupied(slot), "slot \(slot) of a flat table holds no entry")
-        return storage.keys[slot]
+        occupied(slot).keys[slot]
+    }
+
+    /// The storage, which must hold an entry in `slot`.
+    @inlinable @inline(__always)
+    func occupied(_ slot: Int) -> FlatTableStorage<Key, Value> {
+        guard let storage, storage.isOccupied(slot) else { preconditionFailure("slot \(slot) of a flat table holds no entry") }
+        return storage
     }
 
     /// The slot of `key`, inserting `defaultValue()` first if the table lacks it.
@@ -75,32 +84,39 @@ public struct FlatTable<Key: FlatKey, Value> {
     public mutating func insertionIndex(forKey key: Key, default defaultValue: @autoclosure () -> Value) -> Int {
         makeUnique()
         let hash = key.flatHash
-        if let slot = storage.find(key, hash: hash) { return slot }
-        if storage.count + 1 > storage.capacity / 4 * 3 { grow() }
-        return storage.insertNew(key, defaultValue(), hash: hash)
+        guard let current = storage else {
+            let storage = FlatTableStorage<Key, Value>(slots: FlatTableStorage<Key, Value>.slots(for: 1))
+            self.storage = storage
+            return storage.insertNew(key, defaultValue(), hash: hash)
+        }
+        if let slot = current.find(key, hash: hash) { return slot }
+        guard current.count + 1 > current.capacity / 4 * 3 else { return current.insertNew(key, defaultValue(), hash: hash) }
+        let grown = current.copy(slots: current.capacity * 2)
+        storage = grown
+        return grown.insertNew(key, defaultValue(), hash: hash)
     }
 
     /// The value of `key`, or nil; setting nil removes the entry.
     @inlinable
     public subscript(key: Key) -> Value? {
-        get { index(forKey: key).map { storage.values[$0] } }
+        get { index(forKey: key).map { self[slot: $0] } }
         set {
             guard let newValue else {
                 removeValue(forKey: key)
                 return
             }
             let slot = insertionIndex(forKey: key, default: newValue)
-            storage.values[slot] = newValue
+            self[slot: slot] = newValue
         }
     }
 
     /// The value of `key`, or `defaultValue` when absent; changing it inserts the key.
     @inlinable
     public subscript(key: Key, default defaultValue: @autoclosure () -> Value) -> Value {
-        get { index(forKey: key).map { storage.values[$0] } ?? defaultValue() }
+        get { index(forKey: key).map { self[slot: $0] } ?? defaultValue() }
         _modify {
             let slot = insertionIndex(forKey: key, default: defaultValue())
-            yield &storage.values[slot]
+            yield &self[slot: slot]
         }
     }
 
@@ -110,27 +126,25 @@ public struct FlatTable<Key: FlatKey, Value> {
     public mutating func removeValue(forKey key: Key) -> Value? {
         guard let slot = index(forKey: key) else { return nil }
         makeUnique()
-        return storage.remove(at: slot)
+        return occupied(slot).remove(at: slot)
     }
 
     /// Removes every entry, keeping the slots allocated.
     @inlinable
     public mutating func removeAll() {
+        guard storage != nil else { return }
         if isKnownUniquelyReferenced(&storage) {
-            storage.removeAll()
+            storage!.removeAll()
         } else {
-            storage = FlatTableStorage(slots: storage.capacity)
+            storage = FlatTableStorage(slots: storage!.capacity)
         }
     }
 
+    /// Copies the storage if another table shares it. (No reference to it may be held across
+    /// the check, or it would never be unique.)
     @inlinable
     mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy(slots: storage.capacity) }
-    }
-
-    @usableFromInline
-    mutating func grow() {
-        storage = storage.copy(slots: storage.capacity * 2)
+        if storage != nil, !isKnownUniquelyReferenced(&storage) { storage = storage!.copy(slots: storage!.capacity) }
     }
 }
 
@@ -138,16 +152,17 @@ extension FlatTable: Sequence {
     /// Visits the entries in slot order: the same order for the same inserts and removals, in
     /// every process.
     public struct Iterator: IteratorProtocol {
-        @usableFromInline let storage: FlatTableStorage<Key, Value>
+        @usableFromInline let storage: FlatTableStorage<Key, Value>?
         @usableFromInline var slot = 0
 
         @inlinable
-        init(storage: FlatTableStorage<Key, Value>) {
+        init(storage: FlatTableStorage<Key, Value>?) {
             self.storage = storage
         }
 
         @inlinable
         public mutating func next() -> (key: Key, value: Value)? {
+            guard let storage else { return nil }
             while slot < storage.capacity {
                 defer { slot += 1 }
                 if storage.isOccupied(slot) { return (storage.keys[slot], storage.values[slot]) }
