@@ -108,11 +108,11 @@ extension GatewayNode {
     public func receipts(_ connection: Int, _ markers: [RoomReceipt], sentAt: SimulationInstant) {
         guard let user = user(of: connection) else { return }
         heard(from: connection)
-        var rooms: [Int] = []
-        for marker in markers where self.rooms.indices.contains(marker.room) && !rooms.contains(marker.room) {
-            rooms.append(marker.room)
+        var order: [Int] = []
+        for marker in markers where rooms.indices.contains(marker.room) && !order.contains(marker.room) {
+            order.append(marker.room)
         }
-        for room in rooms {
+        for room in order {
             let own = markers.filter { $0.room == room }
             toRoom(room) { room in
                 for marker in own { room.receipt(user, marker.kind, upTo: marker.upTo, sentAt: sentAt) }
