@@ -57,6 +57,9 @@ struct ExploreCommand: ParsableCommand, Sendable {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    /// The most seeds one explore runs; more are shared among machines with `--shard`.
+    static let mostSeedsPerShard: UInt64 = 1_000_000
+
     /// The files a search writes into `--out`.
     static let reportNames = ["explore.json", "explore.md", "junit.xml"]
 
@@ -80,6 +83,11 @@ struct ExploreCommand: ParsableCommand, Sendable {
         let folder = try ReportFolder(out, names: Self.reportNames) { $0.hasPrefix("minimal-") && $0.hasSuffix(".yaml") }
         Interruption.install(cleaning: out)
 
+        // Each seed's result is kept (about a kilobyte) and written to explore.json.
+        guard range.count / UInt64(shard.count) < Self.mostSeedsPerShard else {
+            throw ExitStatus.badInput.reported("--seeds \(range) --shard \(shard): more than \(Self.mostSeedsPerShard) seeds for one "
+                                               + "machine; split the search with --shard I/N")
+        }
         let seedsToRun = range.seeds(in: shard)
         let explorer = SeedExplorer(scenario: scenario, seeds: seedsToRun, jobs: jobs, swarm: swarm, stopOnFirst: stopOnFirst,
                                     extraThresholds: options.thresholdTexts, command: { reproduction(seed: $0, scenario) })

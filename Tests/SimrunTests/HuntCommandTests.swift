@@ -123,6 +123,7 @@ struct HuntCommandTests {
         (["explore", "race-demo", "--seeds", "9..3"], "--seeds: '9..3' ends before it starts"),
         (["explore", "race-demo", "--shard", "2/2"], "--shard: '2/2': shard 2 of 2 does not exist"),
         (["explore", "race-demo", "--jobs", "0"], "--jobs 0"),
+        (["explore", "race-demo", "--seeds", "1..5000000"], "split the search with --shard I/N"),
         (["shrink", "race-demo", "--seed", "4", "--guarantee", "a", "--breached", "b"], "give one failure to keep"),
         (["replay", "/nonexistent-run"], "no such file"),
     ])
