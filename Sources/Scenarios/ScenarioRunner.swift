@@ -147,7 +147,9 @@ public struct ScenarioRunner: Sendable {
         }
         let recorder = TraceRecorder(observer: GuaranteeSuite(), writer: writer)
         let catalog = scenario.metricCatalog
-        let metrics = MetricsRecorder(catalog: catalog, interval: Self.metricsInterval(for: scenario.duration))
+        // In live mode each worker records its measurements into a shard of its own.
+        let workers = mode == .live ? liveWorkers ?? Engine.coreCount : 0
+        let metrics = MetricsRecorder(catalog: catalog, interval: Self.metricsInterval(for: scenario.duration), workers: workers)
         let engine = Engine(mode: mode, seed: seed, interleavingSeed: interleavingSeed, liveWorkers: liveWorkers)
         return Wiring(engine: engine, recorder: recorder,
                       metrics: metrics, telemetry: Telemetry(events: recorder, metrics: metrics, catalog: catalog),

@@ -44,21 +44,43 @@ public final class MetricsRecorder: MetricsSink, Sendable {
     /// The length of each interval of the time series.
     public let interval: Duration
     private let intervalNanoseconds: Int64
-    private let state: Guarded<State>
+    /// One state per recording thread: live mode's workers each record into their own, under a
+    /// lock no other worker takes, and the shards are merged when read. Gauges live in the first.
+    private let shards: [Shard]
     private static let counters = CounterMetric.allCases.count
+
+    /// One shard of the recorder's state.
+    private final class Shard: Sendable {
+        let state: Guarded<State>
+
+        init(_ state: sending State) {
+            self.state = Guarded(state)
+        }
+    }
 
     /// Creates a recorder for `catalog`'s metrics whose time series has one row per `interval`
     /// of virtual time.
-    public init(catalog: MetricCatalog, interval: Duration = .seconds(1)) {
+    ///
+    /// - Parameter workers: the live-mode workers that record into it, each into a shard of
+    ///   its own; 0 (simulation mode) keeps one state.
+    public init(catalog: MetricCatalog, interval: Duration = .seconds(1), workers: Int = 0) {
         precondition(interval > .zero, "a time series needs a positive interval")
         self.catalog = catalog
         self.interval = interval
-        intervalNanoseconds = interval.wholeNanoseconds
-        state = Guarded(State(metrics: catalog.latencies.count, intervalNanoseconds: intervalNanoseconds))
+        let intervalNanoseconds = interval.wholeNanoseconds
+        self.intervalNanoseconds = intervalNanoseconds
+        shards = (0...Swift.max(0, workers)).map { _ in
+            Shard(State(metrics: catalog.latencies.count, intervalNanoseconds: intervalNanoseconds))
+        }
+    }
+
+    /// The calling thread's shard: its worker's in live mode, the only one in simulation mode.
+    private var shard: Shard {
+        shards.count == 1 ? shards[0] : shards[Swift.min(WorkerSlot.current, shards.count - 1)]
     }
 
     public func record(_ metric: LatencyHandle, nanoseconds: Int64, at time: SimulationInstant) {
-        state.withLock { state in
+        shard.state.withLock { state in
             state.histograms[metric.index].record(nanoseconds: nanoseconds)
             let bucket = CompactHistogram.bucket(of: nanoseconds)
             if time.nanoseconds >= state.latestStart, time.nanoseconds < state.latestEnd {
@@ -81,14 +103,14 @@ public final class MetricsRecorder: MetricsSink, Sendable {
     }
 
     public func add(_ counter: CounterMetric, _ amount: Int64, at time: SimulationInstant) {
-        state.withLock { state in
+        shard.state.withLock { state in
             let row = intervalIndex(for: time, in: &state)
             state.intervals[row].values[counter.index] += amount
         }
     }
 
     public func set(_ gauge: GaugeMetric, to value: Int64, at time: SimulationInstant) {
-        state.withLock { state in
+        shards[0].state.withLock { state in
             state.gauges[gauge.index] = value
             state.gaugeUsed[gauge.index] = true
             let row = intervalIndex(for: time, in: &state)
@@ -97,7 +119,7 @@ public final class MetricsRecorder: MetricsSink, Sendable {
     }
 
     public func adjust(_ gauge: GaugeMetric, by delta: Int64, at time: SimulationInstant) {
-        state.withLock { state in
+        shards[0].state.withLock { state in
             state.gauges[gauge.index] += delta
             state.gaugeUsed[gauge.index] = true
             let row = intervalIndex(for: time, in: &state)
@@ -107,7 +129,7 @@ public final class MetricsRecorder: MetricsSink, Sendable {
 
     /// The gauge's value now.
     public func value(of gauge: GaugeMetric) -> Int64 {
-        state.withLock { $0.gauges[gauge.index] }
+        shards[0].state.withLock { $0.gauges[gauge.index] }
     }
 
     /// The row for `time`, adding rows up to it. A row after the latest one becomes the latest,
@@ -152,27 +174,50 @@ public final class MetricsRecorder: MetricsSink, Sendable {
 
     /// What was recorded so far, as an immutable value: each latency metric's summary (those
     /// with values) and the time series (every counter, the gauges that were used, and the
-    /// latency metrics with values).
+    /// latency metrics with values), the shards merged.
     public var snapshot: MetricsSnapshot {
-        state.withLock { state in
-            settleLatest(in: &state)
-            let recorded = catalog.latencies.indices.filter { state.histograms[$0].count > 0 }
-            var summaries: [String: LatencySummary] = [:]
-            var histograms: [String: LatencyHistogram] = [:]
-            for index in recorded {
-                summaries[catalog.names[index]] = state.histograms[index].summary
-                histograms[catalog.names[index]] = state.histograms[index]
+        let states = shards.map { shard in
+            shard.state.withLock { state in
+                settleLatest(in: &state)
+                return state
             }
-            let gauges = GaugeMetric.allCases.filter { state.gaugeUsed[$0.index] }
-            let columns = CounterMetric.allCases.map(\.index) + gauges.map { Self.counters + $0.index }
-            let intervals = state.intervals.map { interval in
-                TimeSeries.Interval(start: interval.start, values: columns.map { interval.values[$0] },
-                                    latencies: recorded.map { interval.latencies[$0] })
+        }
+        var state = states[0]
+        for other in states.dropFirst() { merge(other, into: &state) }
+        let recorded = catalog.latencies.indices.filter { state.histograms[$0].count > 0 }
+        var summaries: [String: LatencySummary] = [:]
+        var histograms: [String: LatencyHistogram] = [:]
+        for index in recorded {
+            summaries[catalog.names[index]] = state.histograms[index].summary
+            histograms[catalog.names[index]] = state.histograms[index]
+        }
+        let gauges = GaugeMetric.allCases.filter { state.gaugeUsed[$0.index] }
+        let columns = CounterMetric.allCases.map(\.index) + gauges.map { Self.counters + $0.index }
+        let intervals = state.intervals.map { interval in
+            TimeSeries.Interval(start: interval.start, values: columns.map { interval.values[$0] },
+                                latencies: recorded.map { interval.latencies[$0] })
+        }
+        let series = TimeSeries(interval: interval,
+                                series: CounterMetric.allCases.map(\.rawValue) + gauges.map(\.rawValue),
+                                latencies: recorded.map { catalog.names[$0] }, intervals: intervals)
+        return MetricsSnapshot(summaries: summaries, timeSeries: series, histograms: histograms)
+    }
+
+    /// Adds a worker shard's latencies and counters to `state`, the first shard's, which holds
+    /// the gauges: rows it lacks carry its gauges' last values.
+    private func merge(_ other: State, into state: inout State) {
+        for index in state.histograms.indices { state.histograms[index].merge(other.histograms[index]) }
+        if other.intervals.count > state.intervals.count { addRows(through: other.intervals.count - 1, in: &state) }
+        for (row, interval) in other.intervals.enumerated() {
+            for counter in 0..<Self.counters { state.intervals[row].values[counter] += interval.values[counter] }
+            for (metric, latencies) in interval.latencies.enumerated() {
+                guard let latencies else { continue }
+                if state.intervals[row].latencies[metric] == nil {
+                    state.intervals[row].latencies[metric] = latencies
+                } else {
+                    state.intervals[row].latencies[metric]!.merge(latencies)
+                }
             }
-            let series = TimeSeries(interval: interval,
-                                    series: CounterMetric.allCases.map(\.rawValue) + gauges.map(\.rawValue),
-                                    latencies: recorded.map { catalog.names[$0] }, intervals: intervals)
-            return MetricsSnapshot(summaries: summaries, timeSeries: series, histograms: histograms)
         }
     }
 }

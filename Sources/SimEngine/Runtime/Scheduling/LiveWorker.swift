@@ -105,6 +105,7 @@ final class LiveWorker: @unchecked Sendable {
 
     /// The worker's loop; returns after ``stop()``.
     private func runLoop() {
+        WorkerSlot.adopt(worker: index)
         lock.withLock { thread = .current }
         var batch: [ScheduledWork] = []
         batch.reserveCapacity(256)
