@@ -60,4 +60,25 @@ struct BusTests {
         #expect(lost == 0)
         #expect(retained == 4)
     }
+
+    @Test(arguments: [BusKind.pubSub, .stream])
+    func aMessageForSomeNodesReachesThoseOnly(kind: BusKind) async throws {
+        let engine = Engine(mode: .sim, seed: 3)
+        let received = try await engine.runOnOwnThread { engine in
+            let bus = Bus<String>(engine: engine, kind: kind, hop: LinkProfile(latency: .exponential(mean: 0.001)))
+            let nodes = (0..<4).map { RecordingNode(engine: engine, node: $0) }
+            for node in nodes { await bus.subscribe(node) }
+            await bus.publish("a", from: 0, to: [0, 2])
+            await bus.setPartitioned(3, true)
+            await bus.publish("b", from: 1, to: [1, 3])     // node 3 cut off: a stream keeps it for it
+            try? await engine.clock.sleep(for: .milliseconds(100))
+            await bus.setPartitioned(3, false)
+            await bus.publish("c", from: 2)                  // every node
+            try? await engine.clock.sleep(for: .seconds(1))
+            var received: [[String]] = []
+            for node in nodes { received.append(await node.received) }
+            return received
+        }
+        #expect(received == [["c"], ["c"], ["a"], kind == .stream ? ["b", "c"] : ["c"]])
+    }
 }

@@ -40,4 +40,22 @@ struct GatewayRulesTests {
         #expect(left && !leftAgain)
         #expect(room.members == [1])
     }
+
+    @Test func aRoomKnowsTheNodesItsMembersAreOn() {
+        var room = RoomMembership(nodeCount: 4)
+        for user in [9, 5, 2, 13] { room.join(user, as: .member) }      // nodes 1, 1, 2, 1
+        #expect(room.nodes == [1, 2])
+        room.join(5, as: .admin)                                          // a new role, not a new member
+        room.leave(9)
+        room.leave(5)
+        #expect(room.nodes == [1, 2], "13 is still on node 1")
+        room.leave(13)
+        #expect(room.nodes == [2])
+        room.join(7, as: .viewer)
+        room.join(0, as: .member)
+        #expect(room.nodes == [0, 2, 3])
+        room.leave(2)
+        room.leave(404)
+        #expect(room.nodes == [0, 3])
+    }
 }

@@ -31,7 +31,7 @@ public actor Bus<Message: Sendable>: ModelActor {
     // access to a property spans a call that could reach the same property again: exclusivity is
     // proven by construction, and not checked at run time on paths that run once per delivery.
     @exclusivity(unchecked) private var subscriptions: [Subscription] = []
-    @exclusivity(unchecked) private var log: [(message: Message, publisher: Int)] = []
+    @exclusivity(unchecked) private var log: [(message: Message, publisher: Int, targets: [Int]?)] = []
     private var published = 0
     private var isDown = false
     private var partitioned: Set<Int> = []
@@ -54,12 +54,14 @@ public actor Bus<Message: Sendable>: ModelActor {
         subscriptions.append(Subscription(subscriber: subscriber, link: link, handedOver: log.count))
     }
 
-    /// Publishes `message` from node `publisher` to every other node.
-    public func publish(_ message: Message, from publisher: Int) {
+    /// Publishes `message` from node `publisher` to every other node, or to those of `targets`
+    /// (ascending) other than the publisher: the nodes that subscribed to its channel.
+    public func publish(_ message: Message, from publisher: Int, to targets: [Int]? = nil) {
         guard kind == .stream else {
             // Pub/sub keeps nothing: each node gets the message now or never.
             published += 1
-            for index in subscriptions.indices where subscriptions[index].subscriber.busNode != publisher {
+            for index in subscriptions.indices where subscriptions[index].subscriber.busNode != publisher
+                && Self.includes(targets, subscriptions[index].subscriber.busNode) {
                 if canReach(subscriptions[index].subscriber.busNode) && !partitioned.contains(publisher) {
                     transmit(message, offset: published, over: index)
                 } else {
@@ -68,7 +70,7 @@ public actor Bus<Message: Sendable>: ModelActor {
             }
             return
         }
-        log.append((message, publisher))
+        log.append((message, publisher, targets))
         for index in subscriptions.indices where canReach(subscriptions[index].subscriber.busNode) {
             handOverPending(index)
         }
@@ -107,11 +109,16 @@ public actor Bus<Message: Sendable>: ModelActor {
             let entry = log[offset]
             if entry.publisher != node {
                 if partitioned.contains(entry.publisher) { break }
-                transmit(entry.message, offset: offset + 1, over: index)
+                if Self.includes(entry.targets, node) { transmit(entry.message, offset: offset + 1, over: index) }
             }
             offset += 1
         }
         subscriptions[index].handedOver = offset
+    }
+
+    /// Whether a message for `targets` (every node when nil) goes to `node`.
+    private static func includes(_ targets: [Int]?, _ node: Int) -> Bool {
+        targets.map { $0.contains(node) } ?? true
     }
 
     /// Sends `message` over subscription `index`'s link; a frame the link loses counts as lost.

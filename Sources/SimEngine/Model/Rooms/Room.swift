@@ -40,7 +40,7 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
     /// few nodes its members are on, not to every node of a large system.
     @exclusivity(unchecked) private var nodeLinks = FlatTable<Int, NetworkLink>()
     private let nodeLink: LinkProfile
-    @exclusivity(unchecked) var membership = RoomMembership()
+    @exclusivity(unchecked) var membership: RoomMembership
     /// Users who left, with the last sequence they were owed: a repeated leave is answered
     /// with it. Forgotten when the user joins again.
     var departed: [Int: Int] = [:]
@@ -102,6 +102,7 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         faults = configuration.faults
         firstResponse = telemetry.handle(.firstResponse)
         nodeLink = configuration.network.nodeLink
+        membership = RoomMembership(nodeCount: nodes.count)
     }
 
     /// Sends `user`, through node `origin`'s `connection`, the page of up to `page_size`
@@ -297,13 +298,16 @@ public actor Room<Peer: ConnectionPeer>: ModelActor {
         }
     }
 
-    /// Sends `frame` to every member: through the home node directly, over the bus to the others.
+    /// Sends `frame` to every member: through the home node directly, over the bus to the other
+    /// nodes members are on (as a pub/sub system with a channel per room: a node hears the rooms
+    /// its users are in, not every room).
     public func broadcast(_ frame: ServerFrame) {
         let broadcast = RoomBroadcast(room: id, frame: frame)
         engine.send(to: nodes[homeNode]) { node in node.deliver(broadcast) }
         if let bus {
-            let home = homeNode
-            engine.send(to: bus) { bus in bus.publish(broadcast, from: home) }
+            let (home, targets) = (homeNode, membership.nodes)
+            guard targets.contains(where: { $0 != home }) else { return }
+            engine.send(to: bus) { bus in bus.publish(broadcast, from: home, to: targets) }
         }
     }
 
