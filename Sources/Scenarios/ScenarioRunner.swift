@@ -145,12 +145,13 @@ public struct ScenarioRunner: Sendable {
         } catch {
             throw .trace(error)
         }
-        let recorder = TraceRecorder(observer: GuaranteeSuite(), writer: writer)
-        let catalog = scenario.metricCatalog
-        // In live mode each worker records its measurements into a shard of its own.
+        // In live mode each worker records its events and measurements into buffers of its own.
         let workers = mode == .live ? liveWorkers ?? Engine.coreCount : 0
+        let recorder = TraceRecorder(observer: GuaranteeSuite(), writer: writer, workers: workers)
+        let catalog = scenario.metricCatalog
         let metrics = MetricsRecorder(catalog: catalog, interval: Self.metricsInterval(for: scenario.duration), workers: workers)
-        let engine = Engine(mode: mode, seed: seed, interleavingSeed: interleavingSeed, liveWorkers: liveWorkers)
+        let engine = Engine(mode: mode, seed: seed, interleavingSeed: interleavingSeed, liveWorkers: workers > 0 ? workers : nil,
+                            workerBuffers: workers > 0 ? [recorder] : [])
         return Wiring(engine: engine, recorder: recorder,
                       metrics: metrics, telemetry: Telemetry(events: recorder, metrics: metrics, catalog: catalog),
                       thresholds: thresholds)

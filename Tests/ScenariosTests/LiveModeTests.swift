@@ -1,7 +1,9 @@
+import Foundation
 import Testing
 import Scenarios
 import SimEvents
 import SimRuntime
+import SimCheckers
 
 /// The whole model in live mode, on several worker threads and the wall clock: what
 /// `swift test --sanitize=thread --filter LiveMode` runs under ThreadSanitizer.
@@ -33,5 +35,36 @@ struct LiveModeTests {
         #expect(broken.isEmpty, "\(broken.map { "\($0.name): \($0.firstViolation ?? "")" }.joined(separator: " | "))")
         #expect(summary.invariants.count == 18)
         #expect(summary.messages.delivered > 500)
+    }
+
+    /// Each worker records into a buffer of its own, merged in time order: the trace of a run on
+    /// two workers reads back (a trace's times never decrease, which the reader enforces) with
+    /// every event the run counted, and judges as the run did.
+    @Test func twoWorkersWriteOneTraceInTimeOrderThatChecksAsTheRunJudged() async throws {
+        var scenario = try #require(ScenarioCatalog.named("quickstart"))
+        scenario.clients = 200
+        scenario.rooms = 20
+        scenario.duration = .seconds(2)
+        scenario.drain = .seconds(1)
+        scenario.rampUp = .milliseconds(200)
+        scenario.thinkTime = .exponential(mean: 0.2)
+        scenario.habits.sendsReceipts = true
+        scenario.system.gateway.nodes = 2
+        let folder = NSTemporaryDirectory() + "live-trace-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var runner = ScenarioRunner(scenario: scenario, seed: 3, mode: .live, traceFile: folder + "/trace.jsonl")
+        runner.liveWorkers = 2
+        let summary = try await runner.runOnOwnThread().summary
+        #expect(summary.messages.delivered > 1_000)
+
+        let recorder = TraceRecorder(observer: GuaranteeSuite())
+        let file = try TraceReader.read(path: folder + "/trace.jsonl") { time, event in recorder.record(event, at: time) }
+        #expect(file.sealed)
+        #expect(file.events == summary.traceEvents)
+        #expect(recorder.hash.hexDigest == summary.traceHash)
+        let end = recorder.lastTime
+        let judged = recorder.withObserver { $0.judgement(at: end) }
+        #expect(judged.delivery.delivered == summary.messages.delivered)
     }
 }

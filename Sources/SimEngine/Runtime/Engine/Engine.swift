@@ -40,13 +40,16 @@ public final class Engine: Sendable {
     ///   - interleavingSeed: set apart from `seed` to replay the same random draws under
     ///     another interleaving, which isolates races from randomness.
     ///   - liveWorkers: worker threads in live mode; by default one per core.
-    public init(mode: RunMode, seed: UInt64, interleavingSeed: UInt64? = nil, liveWorkers: Int? = nil) {
+    ///   - workerBuffers: in live mode, recorders that keep a buffer per worker, which the
+    ///     workers flush (``WorkerBuffered``); simulation mode ignores them.
+    public init(mode: RunMode, seed: UInt64, interleavingSeed: UInt64? = nil, liveWorkers: Int? = nil,
+                workerBuffers: [any WorkerBuffered] = []) {
         self.mode = mode
         self.seed = seed
         self.interleavingSeed = interleavingSeed ?? seed
         switch mode {
         case .sim: backend = .simulation(SimulationScheduler(seed: interleavingSeed ?? seed))
-        case .live: backend = .live(LiveScheduler(workerCount: liveWorkers ?? Self.coreCount))
+        case .live: backend = .live(LiveScheduler(workerCount: liveWorkers ?? Self.coreCount, buffers: workerBuffers))
         }
     }
 

@@ -21,12 +21,12 @@ final class LiveScheduler: TaskExecutor, Sendable {
     /// The monotonic reading at which the run started.
     let origin: Int64
 
-    /// Creates the scheduler and starts `workerCount` worker threads.
-    init(workerCount: Int) {
+    /// Creates the scheduler and starts `workerCount` worker threads, which flush `buffers`.
+    init(workerCount: Int, buffers: [any WorkerBuffered] = []) {
         precondition(workerCount > 0, "live mode needs at least one worker")
         let origin = MonotonicClock.nanoseconds()
         self.origin = origin
-        workers = (0..<workerCount).map { LiveWorker(index: $0, origin: origin) }
+        workers = (0..<workerCount).map { LiveWorker(index: $0, origin: origin, buffers: buffers) }
         let started = workers.map { $0.start(taskExecutor: asUnownedTaskExecutor()) }
         threads.withLock { $0 = started }
     }
@@ -43,7 +43,7 @@ final class LiveScheduler: TaskExecutor, Sendable {
         assignWorker().enqueue(.job(UnownedJob(job), nil))
     }
 
-    /// Stops every worker and waits for their threads to end.
+    /// Stops every worker, waits for their threads to end, and flushes what they buffered.
     func shutdown() {
         for worker in workers { worker.stop() }
         let joining = threads.withLock { threads in
@@ -51,6 +51,15 @@ final class LiveScheduler: TaskExecutor, Sendable {
             return threads
         }
         for thread in joining { OSThread.join(thread) }
+        // The workers have stopped: flush what each left behind, from this thread.
+        let origin = origin
+        for worker in workers {
+            for buffer in worker.buffers {
+                buffer.flush(worker: worker.index, idle: true) {
+                    SimulationInstant(nanoseconds: MonotonicClock.nanoseconds() - origin)
+                }
+            }
+        }
     }
 
     /// Units of work executed by all workers. Read after ``shutdown()``.

@@ -13,11 +13,15 @@ import Darwin
 /// hand work over through a locked inbox; the worker swaps the whole inbox out at once and runs
 /// the batch without the lock. Timers live in the worker's heap, keyed by nanoseconds since the
 /// run started on the monotonic clock.
+///
+/// After each batch the worker flushes the run's ``WorkerBuffered`` recorders, and it tells
+/// them when it goes idle and when it wakes, so that what it recorded on its own is merged in
+/// time order with the other workers'.
 final class LiveWorker: @unchecked Sendable {
     // @unchecked: `inbox`, `timers`, `sleeping` and `stopping` are guarded by `lock`; `thread`
     // and `taskExecutor` are written once before the worker takes work (start() waits for it,
     // and every later reader is ordered after that through a lock); `local` and `executed`
-    // belong to the worker thread.
+    // and `idle` belong to the worker thread.
 
     private let lock = ConditionLock()
     private var inbox: [ScheduledWork] = []
@@ -31,16 +35,21 @@ final class LiveWorker: @unchecked Sendable {
     private var stopping = false
     private var thread: ThreadIdentity?
     private(set) var executed: UInt64 = 0
+    /// Whether the buffers were last told that this worker is idle.
+    private var idle = false
 
     /// The worker's index, for diagnostics.
     let index: Int
     /// The monotonic reading at which the run started.
     let origin: Int64
+    /// What keeps a buffer per worker, flushed by the worker after each batch.
+    let buffers: [any WorkerBuffered]
     private var taskExecutor: UnownedTaskExecutor?
 
-    init(index: Int, origin: Int64) {
+    init(index: Int, origin: Int64, buffers: [any WorkerBuffered] = []) {
         self.index = index
         self.origin = origin
+        self.buffers = buffers
     }
 
     /// Starts the worker's thread; its non-isolated jobs run on `taskExecutor`.
@@ -117,6 +126,14 @@ final class LiveWorker: @unchecked Sendable {
                 while let due = timers.popFirst(dueBy: now) { batch.append(due) }
             }
             if batch.isEmpty {
+                if !idle && !buffers.isEmpty {
+                    // Tell the buffers outside the lock, then look at the inbox again before
+                    // sleeping: work may have come meanwhile.
+                    lock.unlock()
+                    flushBuffers(idle: true)
+                    lock.lock()
+                    continue
+                }
                 // `inbox` is empty too (both were swapped), so nothing can be lost by sleeping.
                 sleeping = true
                 if let deadline = timers.earliestDeadline {
@@ -128,6 +145,8 @@ final class LiveWorker: @unchecked Sendable {
                 continue
             }
             lock.unlock()
+            // Back from idle: promise the buffers nothing earlier than now before recording.
+            if idle { flushBuffers(idle: false) }
             for work in batch { execute(work) }
             batch.removeAll(keepingCapacity: true)
             // Run what the worker gave itself before looking at the inbox again.
@@ -136,9 +155,21 @@ final class LiveWorker: @unchecked Sendable {
                 for work in batch { execute(work) }
                 batch.removeAll(keepingCapacity: true)
             }
+            if !buffers.isEmpty { flushBuffers(idle: false) }
             lock.lock()
         }
         lock.unlock()
+    }
+
+    /// Hands what this worker buffered to each of ``buffers``.
+    private func flushBuffers(idle: Bool) {
+        self.idle = idle
+        let origin = origin
+        for buffer in buffers {
+            buffer.flush(worker: index, idle: idle) {
+                SimulationInstant(nanoseconds: MonotonicClock.nanoseconds() - origin)
+            }
+        }
     }
 
     @inline(__always)
