@@ -143,15 +143,16 @@ struct RunCommand: ParsableCommand {
         for violation in violations { print("  VIOLATED   \(violation)") }
         if !violations.isEmpty { print("  reproduce  \(summary.command)") }
         for threshold in summary.thresholds {
-            let observed = threshold.observedText ?? "none"
-            print("  \(threshold.passed ? "SLO met  " : "SLO BREACHED") \(threshold.condition) (observed \(observed))")
+            print("  \(threshold.passed ? "SLO met  " : "SLO BREACHED") \(threshold.condition) "
+                  + "(observed \(threshold.observedText ?? "nothing"), limit \(threshold.limitText))")
         }
         print("  verdict    \(summary.verdict.rawValue.uppercased())   reports in \(out)/")
     }
 
     private func latencyLine(_ latency: LatencySummary?) -> String {
         guard let latency, latency.count > 0 else { return "no deliveries" }
-        return "delivery p50 \(format(latency.p50Ms)) ms, p99 \(format(latency.p99Ms)) ms, "
+        return "delivery mean \(latency.meanMs.map(format) ?? "–") ms, p50 \(format(latency.p50Ms)) ms, "
+            + "p95 \(latency.p95Ms.map(format) ?? "–") ms, p99 \(format(latency.p99Ms)) ms, "
             + "p99.9 \(format(latency.p999Ms)) ms, max \(format(latency.maxMs)) ms"
     }
 

@@ -68,7 +68,43 @@ struct LatencyHistogramTests {
     }
 
     @Test func anEmptyHistogramSummarisesToZeros() {
-        #expect(LatencyHistogram().summary == LatencySummary(count: 0, p50Ms: 0, p90Ms: 0, p99Ms: 0, p999Ms: 0, maxMs: 0))
+        #expect(LatencyHistogram().summary == LatencySummary(count: 0, meanMs: 0, p50Ms: 0, p90Ms: 0, p95Ms: 0, p99Ms: 0,
+                                                             p999Ms: 0, maxMs: 0))
+    }
+
+    /// 1 to 1,000 ms, one value each: the mean is 500.5 ms and the 95th percentile 950 ms, both
+    /// within the histogram's three significant digits; two halves merged give the same.
+    @Test func theSummaryHasTheMeanAndThe95thPercentile() throws {
+        var whole = LatencyHistogram()
+        var low = LatencyHistogram()
+        var high = LatencyHistogram()
+        for millisecond in 1...1_000 {
+            whole.record(nanoseconds: Int64(millisecond) * 1_000_000)
+            if millisecond <= 500 { low.record(nanoseconds: Int64(millisecond) * 1_000_000) } else {
+                high.record(nanoseconds: Int64(millisecond) * 1_000_000)
+            }
+        }
+        let summary = whole.summary
+        let mean = try #require(summary.meanMs)
+        let p95 = try #require(summary.p95Ms)
+        #expect(abs(mean - 500.5) / 500.5 < 0.001, "mean \(mean)")
+        #expect(abs(p95 - 950) / 950 < 0.001, "p95 \(p95)")
+        #expect(summary.p90Ms < p95 && p95 < summary.p99Ms)
+        low.merge(high)
+        #expect(low.summary == summary)
+        #expect(summary.value(of: "avg") == mean)
+        #expect(summary.value(of: "p95") == p95)
+    }
+
+    /// A summary.json written before the mean and the 95th percentile were recorded still reads.
+    @Test func aSummaryWithoutTheMeanOrThe95thPercentileStillReads() throws {
+        let json = #"{"count": 3, "p50_ms": 1, "p90_ms": 2, "p99_ms": 3, "p999_ms": 3, "max_ms": 3}"#
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let summary = try decoder.decode(LatencySummary.self, from: Data(json.utf8))
+        #expect(summary.meanMs == nil && summary.p95Ms == nil)
+        #expect(summary.value(of: "p95") == nil)
+        #expect(summary.p99Ms == 3)
     }
 
     @Test func theRecorderKeepsOneHistogramPerHandleAndSummarisesOnlyWhatWasRecorded() {

@@ -36,7 +36,7 @@ private final class JUnitCounter: NSObject, XMLParserDelegate {
 
 @Suite("Report formats")
 struct ReportFormatsTests {
-    private func summary(violated: Bool) -> RunSummary {
+    private func summary(violated: Bool, thresholds: [String] = []) -> RunSummary {
         var delivery = DeliveryReport()
         delivery.sent = 10
         delivery.accepted = 10
@@ -51,9 +51,10 @@ struct ReportFormatsTests {
         let metrics = MetricsRecorder(catalog: MetricCatalog())
         let latency = metrics.catalog.handle(.messageDelivery)
         for millisecond in 1...100 { metrics.record(latency, nanoseconds: Int64(millisecond) * 1_000_000, at: .start) }
+        let parsed = thresholds.map { try! Threshold.parse($0, catalog: metrics.catalog) }
         return RunSummary(scenario: "quickstart", seed: 7, mode: .sim, clients: 2, trace: (TraceHasher(), 0),
                           statistics: EngineStatistics(), judgement: judgement, latency: metrics.snapshot.summaries,
-                          command: "simrun run quickstart --seed 7", allocator: "system")
+                          thresholds: parsed, command: "simrun run quickstart --seed 7", allocator: "system")
     }
 
     private func parse(_ xml: String) -> (JUnitCounter, Bool) {
@@ -73,6 +74,14 @@ struct ReportFormatsTests {
         #expect(counter.failureText.contains("reproduce: simrun run quickstart --seed 7"))
     }
 
+    @Test func aBreachedThresholdFailsInJUnitWithTheObservedValueTheLimitAndTheUnit() {
+        let (counter, parsed) = parse(JUnitReport.xml(for: summary(violated: false, thresholds: ["message_delivery.p99<50ms"])))
+        #expect(parsed)
+        #expect(counter.failures == ["threshold.message_delivery.p99<50ms"])
+        #expect(counter.failureText.contains("message_delivery.p99 observed 99.0"))
+        #expect(counter.failureText.contains(" ms, limit < 50.00 ms"))
+    }
+
     @Test func aCleanRunHasNoJUnitFailures() {
         let (counter, parsed) = parse(JUnitReport.xml(for: summary(violated: false)))
         #expect(parsed)
@@ -80,12 +89,24 @@ struct ReportFormatsTests {
         #expect(counter.failures.isEmpty)
     }
 
-    @Test func theMarkdownSummaryHasTheVerdictGuaranteesAndLatency() {
-        let text = MarkdownSummary.text(for: summary(violated: true))
+    @Test func theMarkdownSummaryPutsWhatFailedFirstThenCountsThresholdsAndLatency() throws {
+        let text = MarkdownSummary.text(for: summary(violated: true, thresholds: ["message_delivery.p99<50ms",
+                                                                                  "messages.lost==0", "delivery_ratio>=0.5"]))
         #expect(text.hasPrefix("### simrun: quickstart — ❌ fail"))
+        let failed = try #require(text.range(of: "**What failed**"))
+        let guarantees = try #require(text.range(of: "<details>"))
+        #expect(failed.upperBound < guarantees.lowerBound)
+        #expect(text.contains("- guarantee `per_room_order`: 1 violation(s); first: client-3 received seq 5 of room-1"))
+        #expect(text.contains("- threshold `message_delivery.p99<50ms`: observed 99.0"))
+        #expect(text.contains("ms, limit < 50.00 ms"))
+        #expect(text.contains("- threshold `messages.lost==0`: observed 2, limit == 0"))
+        #expect(!text.contains("- threshold `delivery_ratio>=0.5`"), "a threshold met is not among the failures")
+        #expect(text.contains("| 10 | 10 | 18 | 20 | 2 | 0 | 0 | 0 |"), "the message counts")
+        #expect(text.contains("| latency (ms) | count | mean | p50 | p90 | p95 | p99 | p99.9 | max |"))
+        #expect(text.contains("| message_delivery | 100 | 50.5"))
         #expect(text.contains("| per_room_order | **fail** | 1 |"))
-        #expect(text.contains("| message_delivery | 100 | 50.0"))
-        #expect(text.contains("reproduce: `simrun run quickstart --seed 7`"))
+        let reproduce = try #require(text.range(of: "reproduce: `simrun run quickstart --seed 7`"))
+        #expect(reproduce.upperBound < guarantees.lowerBound)
         #expect(MarkdownSummary.format(3.14159) == "3.14")
         #expect(MarkdownSummary.format(10) == "10.00")
     }
@@ -93,13 +114,15 @@ struct ReportFormatsTests {
     @Test func theLatencyTableHasALadderPerMetric() {
         let rows = LatencyTable.csv(for: summary(violated: false)).split(separator: "\n")
         #expect(rows.first == "metric,percentile,latency_ms")
-        #expect(rows.dropFirst().map { $0.split(separator: ",")[1] } == ["50", "90", "99", "99.9", "100"])
+        #expect(rows.dropFirst().map { $0.split(separator: ",")[1] } == ["50", "90", "95", "99", "99.9", "100"])
     }
 
     @Test(arguments: [("delivery_ratio", 0.99548, "0.9955"), ("delivery_ratio", 1.0, "1.0000"), ("delivery_ratio", 0.05, "0.0500"),
                       ("message_delivery.p99", 66.946, "66.95"), ("message_delivery.p99", 1_104.2, "1104.20")])
     func observedValuesPrintWithTheDigitsTheirKindNeeds(metric: String, observed: Double, text: String) {
-        let result = RunSummary.ThresholdResult(metric: metric, condition: "", observed: observed, passed: true)
-        #expect(result.observedText == text)
+        // As a summary.json written before units were recorded gives it: the unit follows from the metric.
+        let result = RunSummary.ThresholdResult(metric: metric, condition: "", observed: observed, comparison: nil, limit: nil,
+                                                unit: nil, passed: true)
+        #expect(result.observedText == text + (metric == "delivery_ratio" ? "" : " ms"))
     }
 }

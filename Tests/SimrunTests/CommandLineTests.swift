@@ -303,6 +303,29 @@ struct CommandLineTests {
         let junit = try String(contentsOfFile: out + "/junit.xml", encoding: .utf8)
         #expect(junit.contains(#"<testcase classname="quickstart" name="threshold.message_delivery.p99&lt;1ms">"#))
         #expect(junit.contains(#"failures="1""#))
+        #expect(junit.contains(" ms, limit &lt; 1.00 ms"), "the failure gives the observed value, the limit and the unit")
+    }
+
+    @Test func thresholdsOnTheMeanThe95thPercentileCountsAndRatesAreJudged() throws {
+        let out = try SimrunBinary.temporaryFolder()
+        let result = try SimrunBinary.run(["run", "--seed", "3", "--out", out,
+                                           "--threshold", "message_delivery.avg<10s", "--threshold", "message_delivery.p95<1us",
+                                           "--threshold", "messages.lost==0", "--threshold", "messages.delivered.rate>=1/s",
+                                           "--threshold", "messages.accepted<1"] + small)
+        #expect(result.status == 1, "\(result.standardError)")
+        let summary = try SimrunBinary.summary(in: out)
+        let thresholds = (summary["thresholds"] as? [[String: Any]] ?? []).dropFirst(2)
+        #expect(thresholds.map { $0["passed"] as? Bool } == [true, false, true, true, false])
+        #expect(thresholds.map { $0["unit"] as? String } == ["ms", "ms", "", "/s", ""])
+        #expect(thresholds.map { $0["comparison"] as? String } == ["<", "<", "==", ">=", "<"])
+        let latency = (summary["latency"] as? [String: Any])?["message_delivery"] as? [String: Any]
+        let mean = try #require(latency?["mean_ms"] as? Double)
+        let p95 = try #require(latency?["p95_ms"] as? Double)
+        #expect(mean > 0 && p95 > (latency?["p50_ms"] as? Double ?? .infinity))
+        let markdown = try String(contentsOfFile: out + "/summary.md", encoding: .utf8)
+        #expect(markdown.contains("- threshold `message_delivery.p95<1us`: observed "))
+        #expect(markdown.contains(" ms, limit < 0.00100 ms"))
+        #expect(markdown.contains("- threshold `messages.accepted<1`: observed "))
     }
 
     @Test func aMetThresholdKeepsTheRunPassing() throws {
@@ -314,6 +337,9 @@ struct CommandLineTests {
 
     @Test(arguments: [
         (["run", "--threshold", "message_delivery.p98<1ms"], "unknown statistic 'p98'"),
+        (["run", "--threshold", "message_delivery.mean<1ms"], "unknown statistic 'mean'; accepted: avg, p50, p90, p95"),
+        (["run", "--threshold", "messages.lost=0"], "'=' is not a comparison; write <, <=, >, >= or =="),
+        (["run", "--threshold", "messages.lots==0"], "unknown message count 'lots'"),
         (["run", "--threshold", "stage.bogus.p99<1ms"], "unknown metric 'stage.bogus'. Did you mean 'stage.parse'?"),
         (["run", "--threshold", "message_delivery[node=1].p99<1s"], "unknown metric 'message_delivery[node=1]'"),
         (["run", "--threshold", "delivery_ratio>=0x10"], "at character 17: '0x10' is not a ratio from 0 to 1"),

@@ -51,10 +51,14 @@ public struct LatencyHistogram: Sendable {
     /// The figures reports use.
     public var summary: LatencySummary {
         func milliseconds(_ nanoseconds: UInt64) -> Double { Double(nanoseconds) / 1e6 }
-        guard count > 0 else { return LatencySummary(count: 0, p50Ms: 0, p90Ms: 0, p99Ms: 0, p999Ms: 0, maxMs: 0) }
+        guard count > 0 else {
+            return LatencySummary(count: 0, meanMs: 0, p50Ms: 0, p90Ms: 0, p95Ms: 0, p99Ms: 0, p999Ms: 0, maxMs: 0)
+        }
         return LatencySummary(count: count,
+                              meanMs: histogram.mean / 1e6,
                               p50Ms: milliseconds(nanoseconds(atPercentile: 50)),
                               p90Ms: milliseconds(nanoseconds(atPercentile: 90)),
+                              p95Ms: milliseconds(nanoseconds(atPercentile: 95)),
                               p99Ms: milliseconds(nanoseconds(atPercentile: 99)),
                               p999Ms: milliseconds(nanoseconds(atPercentile: 99.9)),
                               maxMs: milliseconds(histogram.max))

@@ -1,16 +1,20 @@
 public import SimSupport
 public import SimEvents
 
-/// A service-level objective the run must meet, such as `message_delivery.p99<100ms` or
-/// `delivery_ratio>=0.999`.
+/// A service-level objective the run must meet, such as `message_delivery.p99<100ms`,
+/// `delivery_ratio>=0.999` or `messages.lost==0`.
 ///
-/// Latency thresholds name a metric of the run's ``MetricCatalog`` (which may carry a tag, as in
-/// `message_delivery[room=large]`) and a statistic (`p50`, `p90`, `p99`, `p99.9`, `max`), and
-/// need a unit (`us`, `ms`, `s`); ratio thresholds are plain numbers.
+/// - Latency thresholds name a metric of the run's ``MetricCatalog`` (which may carry a tag, as
+///   in `message_delivery[room=large]`) and a statistic (`avg`, `p50`, `p90`, `p95`, `p99`,
+///   `p99.9`, `max`), and need a unit (`us`, `ms`, `s`).
+/// - `delivery_ratio` is deliveries made over deliveries owed, a plain number from 0 to 1.
+/// - `messages.NAME` is one of the run's message counts (``MessageCounts/names``), a whole
+///   number; `messages.NAME.rate` is that count per second of the run, written with or without
+///   `/s`.
 public struct Threshold: Equatable, Sendable {
     /// How the observed value is compared with the limit.
     public enum Comparison: String, Sendable, CaseIterable {
-        case lessThan = "<", atMost = "<=", greaterThan = ">", atLeast = ">="
+        case lessThan = "<", atMost = "<=", greaterThan = ">", atLeast = ">=", equal = "=="
 
         func holds(_ observed: Double, _ limit: Double) -> Bool {
             switch self {
@@ -18,6 +22,7 @@ public struct Threshold: Equatable, Sendable {
             case .atMost: observed <= limit
             case .greaterThan: observed > limit
             case .atLeast: observed >= limit
+            case .equal: observed == limit
             }
         }
     }
@@ -28,10 +33,14 @@ public struct Threshold: Equatable, Sendable {
         case latency(metric: String, statistic: String)
         /// Deliveries made over deliveries owed.
         case deliveryRatio
+        /// One of the message counts (``MessageCounts/names``).
+        case count(String)
+        /// One of the message counts per second of the run.
+        case rate(String)
     }
 
     /// The statistics a latency threshold may use.
-    public static let statistics = ["p50", "p90", "p99", "p99.9", "max"]
+    public static let statistics = ["avg", "p50", "p90", "p95", "p99", "p99.9", "max"]
 
     public var measure: Measure
     public var comparison: Comparison
@@ -45,6 +54,43 @@ public struct Threshold: Equatable, Sendable {
         switch measure {
         case .latency(let metric, let statistic): "\(metric).\(statistic)"
         case .deliveryRatio: "delivery_ratio"
+        case .count(let name): "messages.\(name)"
+        case .rate(let name): "messages.\(name).rate"
+        }
+    }
+
+    /// The unit of the observed value and the limit, as reports print it after a number: `ms`
+    /// for latencies, `/s` for rates, nothing for ratios and counts.
+    public var unit: String {
+        switch measure {
+        case .latency: "ms"
+        case .rate: "/s"
+        case .deliveryRatio, .count: ""
+        }
+    }
+
+    /// `value`, a figure of this threshold's measure, as reports print it (see
+    /// ``text(of:unit:metric:)``).
+    public func format(_ value: Double) -> String { Self.text(of: value, unit: unit, metric: metricName) }
+
+    /// `value`, a figure of `metric` in `unit`, as reports print it: latencies and rates to two
+    /// decimals, `delivery_ratio` to four (0.9955 must not read as 1.00), counts whole, each
+    /// followed by its unit (`125.40 ms`, `1200.00/s`, `0.9955`, `3`).
+    public static func text(of value: Double, unit: String, metric: String) -> String {
+        var digits = unit.isEmpty ? (metric == "delivery_ratio" ? 4 : 0) : 2
+        if unit == "ms", value != 0, value.magnitude < 1 {
+            // Microsecond limits keep three significant digits: 0.00100 ms, not 0.00 ms.
+            var shown = value.magnitude
+            while shown < 1, digits < 6 {
+                shown *= 10
+                digits += 1
+            }
+        }
+        let number = DecimalText.fixed(value, digits: digits)
+        switch unit {
+        case "": return number
+        case "/s": return number + "/s"
+        default: return number + " " + unit
         }
     }
 
@@ -56,11 +102,16 @@ public struct Threshold: Equatable, Sendable {
         func refuse(_ problem: String, at position: String.Index? = nil) -> ConfigurationError {
             let place = position.map { "at character \(trimmed.distance(from: trimmed.startIndex, to: $0) + 1): " } ?? ""
             return ConfigurationError(location: "--threshold '\(text)'", problem: place + problem,
-                                      remedy: "write METRIC OP VALUE, such as message_delivery.p99<100ms or delivery_ratio>=0.999")
+                                      remedy: "write METRIC OP VALUE, such as message_delivery.p99<100ms, delivery_ratio>=0.999 or messages.lost==0")
         }
-        guard let operatorStart = trimmed.firstIndex(where: { $0 == "<" || $0 == ">" }) else {
-            throw refuse("has no comparison (<, <=, >, >=)")
+        // The comparison is the first <, > or = outside a tag's brackets (or the first < or >
+        // after an unclosed one, which the name's check then refuses).
+        var depth = 0
+        let outside = trimmed.firstIndex { character in
+            if character == "[" { depth += 1 } else if character == "]" { depth -= 1 }
+            return depth == 0 && "<>=".contains(character)
         }
+        guard let operatorStart = outside ?? trimmed.firstIndex(where: { $0 == "<" || $0 == ">" }) else { throw refuse("has no comparison (<, <=, >, >=, ==)") }
         let written = trimmed[..<operatorStart]
         let nameEnd = written.lastIndex(where: { $0 != " " }).map { written.index(after: $0) } ?? written.startIndex
         if let stray = written[..<nameEnd].firstIndex(where: { !($0.isLetter || $0.isNumber || "_.[]=".contains($0)) }) {
@@ -72,7 +123,8 @@ public struct Threshold: Equatable, Sendable {
         let name = String(trimmed[..<operatorStart]).trimmingWhitespace()
         guard !name.isEmpty else { throw refuse("names no metric before its comparison", at: operatorStart) }
         guard let comparison = Comparison(rawValue: String(trimmed[operatorStart..<operatorEnd])) else {
-            throw refuse("has no comparison (<, <=, >, >=)", at: operatorStart)
+            throw refuse("'\(trimmed[operatorStart..<operatorEnd])' is not a comparison; write <, <=, >, >= or ==",
+                         at: operatorStart)
         }
         let valueText = String(trimmed[operatorEnd...]).trimmingWhitespace()
         if name == "delivery_ratio" {
@@ -80,6 +132,9 @@ public struct Threshold: Equatable, Sendable {
                 throw refuse("'\(valueText)' is not a ratio from 0 to 1; write a decimal such as 0.999", at: operatorEnd)
             }
             return Threshold(measure: .deliveryRatio, comparison: comparison, limit: value, text: trimmed)
+        }
+        if name.hasPrefix("messages.") {
+            return try parseCount(name, valueText, comparison: comparison, text: trimmed) { refuse($0, at: $1 ? operatorEnd : nil) }
         }
         // The statistic is the last part, which may itself hold a dot (p99.9).
         let statisticText = Self.statistics.sorted { $0.count > $1.count }.first { name.hasSuffix(".\($0)") }
@@ -109,6 +164,31 @@ public struct Threshold: Equatable, Sendable {
                          limit: Double(duration.wholeNanoseconds) / 1e6, text: trimmed)
     }
 
+    /// A threshold on a message count or rate, `name` being `messages.NAME` or
+    /// `messages.NAME.rate`; `refuse` makes the error (at the value when its flag is set).
+    private static func parseCount(_ name: String, _ valueText: String, comparison: Comparison, text: String,
+                                   refuse: (String, Bool) -> ConfigurationError) throws(ConfigurationError) -> Threshold {
+        var count = String(name.dropFirst("messages.".count))
+        let isRate = count.hasSuffix(".rate")
+        if isRate { count.removeLast(".rate".count) }
+        guard MessageCounts.names.contains(count) else {
+            throw refuse("unknown message count '\(count)'; accepted: "
+                         + MessageCounts.names.map { "messages.\($0)" }.joined(separator: ", ") + ", each also as messages.NAME.rate",
+                         false)
+        }
+        if isRate {
+            let number = valueText.hasSuffix("/s") ? String(valueText.dropLast(2)).trimmingWhitespace() : valueText
+            guard let value = plainNumber(number) else {
+                throw refuse("'\(valueText)' is not a rate; write a number of messages per second such as 1000/s", true)
+            }
+            return Threshold(measure: .rate(count), comparison: comparison, limit: value, text: text)
+        }
+        guard let value = plainNumber(valueText), value == value.rounded() else {
+            throw refuse("'\(valueText)' is not a count; write a whole number such as 0", true)
+        }
+        return Threshold(measure: .count(count), comparison: comparison, limit: value, text: text)
+    }
+
     /// `text` as a number if it is a plain decimal (`0.999`, `1`, `2.5e-3`): no hexadecimal, no
     /// infinity, no sign.
     private static func plainNumber(_ text: String) -> Double? {
@@ -129,20 +209,21 @@ public struct Threshold: Equatable, Sendable {
         return value
     }
 
-    /// The observed value in `latency` and delivery counts, or nil if the run has no such value.
-    public func observed(latency: [String: LatencySummary], delivered: Int, owed: Int) -> Double? {
+    /// The observed value in a run's (or several runs') `latency` summaries and `messages`
+    /// counts over `seconds` of run, or nil if the run has no such value.
+    public func observed(latency: [String: LatencySummary], messages: MessageCounts, seconds: Double) -> Double? {
         switch measure {
         case .deliveryRatio:
-            return owed == 0 ? 1 : Double(delivered) / Double(owed)
+            let owed = messages.expectedDeliveries
+            return owed == 0 ? 1 : Double(messages.delivered - messages.duplicates) / Double(owed)
         case .latency(let metric, let statistic):
             guard let summary = latency[metric], summary.count > 0 else { return nil }
-            switch statistic {
-            case "p50": return summary.p50Ms
-            case "p90": return summary.p90Ms
-            case "p99": return summary.p99Ms
-            case "p99.9": return summary.p999Ms
-            default: return summary.maxMs
-            }
+            return summary.value(of: statistic)
+        case .count(let name):
+            return messages.count(named: name).map(Double.init)
+        case .rate(let name):
+            guard seconds > 0, let count = messages.count(named: name) else { return nil }
+            return Double(count) / seconds
         }
     }
 

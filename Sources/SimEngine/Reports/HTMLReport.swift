@@ -1,3 +1,4 @@
+import SimMetrics
 import SimCheckers
 
 /// A run as one self-contained HTML page: the verdicts, the latency table, and charts of
@@ -46,11 +47,10 @@ public enum HTMLReport {
         }
         verdictRows += summary.thresholds.map { threshold in
             row(["threshold", threshold.condition, threshold.passed ? "met" : "BREACHED",
-                 threshold.observedText.map { "observed \($0)" } ?? "no value"], failed: !threshold.passed)
+                 "observed \(threshold.observedText ?? "nothing"), limit \(threshold.limitText)"], failed: !threshold.passed)
         }
         let latencyRows = summary.latency.sorted { $0.key < $1.key }.map { name, latency in
-            row([name, "\(latency.count)"] + [latency.p50Ms, latency.p90Ms, latency.p99Ms, latency.p999Ms, latency.maxMs]
-                .map { MarkdownSummary.format($0) }, failed: false)
+            row([name, "\(latency.count)"] + latency.figures.map { $0.map { MarkdownSummary.format($0) } ?? "–" }, failed: false)
         }
         let passed = summary.verdict == .pass
         return """
@@ -85,7 +85,7 @@ public enum HTMLReport {
             <table><tr><th>kind</th><th>name</th><th>status</th><th>detail</th></tr>
             \(verdictRows.joined(separator: "\n"))
             </table>
-            <table><tr><th>latency</th><th>count</th><th>p50 ms</th><th>p90 ms</th><th>p99 ms</th><th>p99.9 ms</th><th>max ms</th></tr>
+            <table><tr><th>latency</th><th>count</th>\(LatencySummary.columns.map { "<th>\($0) ms</th>" }.joined())</tr>
             \(latencyRows.joined(separator: "\n"))
             </table>
             \(charts.joined(separator: "\n"))

@@ -34,10 +34,9 @@ public enum JUnitReport {
             if threshold.passed {
                 lines.append("    <testcase classname=\"\(escape(summary.scenario))\" name=\"\(name)\"/>")
             } else {
-                let observed = threshold.observed.map { "observed \($0)" } ?? "no value observed"
                 lines.append("    <testcase classname=\"\(escape(summary.scenario))\" name=\"\(name)\">")
-                lines.append("      <failure message=\"\(escape("breached: \(observed)"))\">"
-                             + "\(escape("reproduce: \(summary.command)"))</failure>")
+                lines.append("      <failure message=\"\(escape("breached: \(threshold.breachText)"))\">"
+                             + "\(escape("\(threshold.breachText)\nreproduce: \(summary.command)"))</failure>")
                 lines.append("    </testcase>")
             }
         }

@@ -1,6 +1,10 @@
+import SimSupport
 import SimCheckers
+import SimMetrics
 
-/// A run as a short Markdown summary, fit for a pull-request comment.
+/// A run as a short Markdown summary, fit for a pull-request comment: what failed first, with
+/// the first violation and the command that reproduces the run, then the message counts, the
+/// thresholds and latencies with their units, and every guarantee folded away.
 public enum MarkdownSummary {
     /// The Markdown text for `summary`.
     public static func text(for summary: RunSummary) -> String {
@@ -9,41 +13,66 @@ public enum MarkdownSummary {
             "### simrun: \(summary.scenario) — \(verdict)",
             "",
             "seed `\(summary.seed)` · \(summary.mode.rawValue) mode · \(summary.clients) clients · "
-                + "\(format(summary.virtualSeconds)) s virtual in \(format(summary.wallSeconds)) s · trace `\(summary.traceHash)`",
-            "",
-            "| guarantee | status | violations |",
-            "|---|---|---|",
+                + "\(format(summary.virtualSeconds)) s \(summary.mode == .live ? "of wall-clock run" : "virtual") "
+                + "in \(format(summary.wallSeconds)) s · trace `\(summary.traceHash)`",
         ]
-        for invariant in summary.invariants {
-            lines.append("| \(invariant.name) | \(invariant.status == .pass ? "pass" : "**fail**") | \(invariant.violations) |")
+        let violated = summary.invariants.filter { $0.status == .fail }
+        let breached = summary.thresholds.filter { !$0.passed }
+        if !violated.isEmpty || !breached.isEmpty {
+            lines += ["", "**What failed**", ""]
+            for invariant in violated {
+                let line = invariant.firstLine.map { " (trace line \($0))" } ?? ""
+                lines.append("- guarantee `\(invariant.name)`: \(invariant.violations) violation(s); first\(line): "
+                             + (invariant.firstViolation.map { cell($0) } ?? "not recorded"))
+            }
+            for threshold in breached {
+                lines.append("- threshold `\(threshold.condition)`: observed \(threshold.observedText ?? "nothing"), "
+                             + "limit \(threshold.limitText)")
+            }
+            lines += ["", "reproduce: `\(summary.command)`"]
         }
+        let messages = summary.messages
+        lines += ["", "| sent | accepted | delivered | owed | lost | reported missing | in flight | duplicates |",
+                  "|---|---|---|---|---|---|---|---|",
+                  "| \(messages.sent) | \(messages.accepted) | \(messages.delivered) | \(messages.expectedDeliveries) | "
+                      + "\(messages.lost) | \(messages.reportedLost) | \(messages.inFlight) | \(messages.duplicates) |"]
         if !summary.thresholds.isEmpty {
-            lines += ["", "| threshold | observed | status |", "|---|---|---|"]
+            lines += ["", "| threshold | observed | limit | status |", "|---|---|---|---|"]
             for threshold in summary.thresholds {
-                let observed = threshold.observedText ?? "none"
-                lines.append("| `\(threshold.condition)` | \(observed) | \(threshold.passed ? "met" : "**breached**") |")
+                lines.append("| `\(threshold.condition)` | \(threshold.observedText ?? "none") | \(threshold.limitText) | "
+                             + "\(threshold.passed ? "met" : "**breached**") |")
             }
         }
         if !summary.latency.isEmpty {
-            lines += ["", "| latency | count | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |", "|---|---|---|---|---|---|---|"]
+            lines += ["", "| latency (ms) | count | " + LatencySummary.columns.joined(separator: " | ") + " |",
+                      "|---|---|" + String(repeating: "---|", count: LatencySummary.columns.count)]
             for (name, latency) in summary.latency.sorted(by: { $0.key < $1.key }) {
-                lines.append("| \(name) | \(latency.count) | \(format(latency.p50Ms)) | \(format(latency.p90Ms)) | "
-                             + "\(format(latency.p99Ms)) | \(format(latency.p999Ms)) | \(format(latency.maxMs)) |")
+                let figures = latency.figures.map { $0.map { format($0) } ?? "–" }
+                lines.append("| \(name) | \(latency.count) | " + figures.joined(separator: " | ") + " |")
             }
         }
-        let messages = summary.messages
-        lines += ["", "messages: \(messages.accepted) accepted, \(messages.delivered) of \(messages.expectedDeliveries) "
-                  + "deliveries made, \(messages.lost) lost", "", "reproduce: `\(summary.command)`"]
+        let held = summary.invariants.count - violated.count
+        lines += ["", "<details><summary>\(summary.invariants.count) guarantees: \(held) held, \(violated.count) violated</summary>",
+                  "", "| guarantee | status | violations |", "|---|---|---|"]
+        for invariant in summary.invariants {
+            lines.append("| \(invariant.name) | \(invariant.status == .pass ? "pass" : "**fail**") | \(invariant.violations) |")
+        }
+        lines += ["", "</details>"]
+        if violated.isEmpty && breached.isEmpty { lines += ["", "reproduce: `\(summary.command)`"] }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `value` with two decimals.
+    /// `value` with `digits` decimals.
     static func format(_ value: Double, digits: Int = 2) -> String {
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = (value * scale).rounded()
-        let whole = Int(scaled / scale)
-        let fraction = String(Int(abs(scaled).truncatingRemainder(dividingBy: scale)))
-        return "\(whole)." + String(repeating: "0", count: Swift.max(0, digits - fraction.count)) + fraction
+        DecimalText.fixed(value, digits: digits)
+    }
+
+    /// `text` fit for one line of a Markdown list: no line breaks, no stray table bars.
+    private static func cell(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character.isNewline { escaped.append(" ") } else if character == "|" { escaped += "\\|" } else { escaped.append(character) }
+        }
+        return escaped
     }
 }

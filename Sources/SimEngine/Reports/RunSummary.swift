@@ -45,40 +45,60 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var config: JSONValue?
 
     /// Message counts.
-    public struct Messages: Codable, Equatable, Sendable {
-        public var sent: Int
-        public var accepted: Int
-        public var delivered: Int
-        public var expectedDeliveries: Int
-        /// Owed deliveries that never happened and were never reported: silent loss.
-        public var lost: Int
-        /// Owed deliveries the client was told it cannot have, and showed as a gap.
-        public var reportedLost: Int
-        /// Owed deliveries of messages accepted within the delivery grace before the end, not
-        /// made yet: still on their way.
-        public var inFlight: Int
-        public var duplicates: Int
-    }
+    public typealias Messages = MessageCounts
 
     /// One threshold and how the run measured against it.
     public struct ThresholdResult: Codable, Equatable, Sendable {
         public var metric: String
         public var condition: String
-        /// The observed value (milliseconds for latency), or nil if the run produced none.
+        /// The observed value, in ``unit``, or nil if the run produced none.
         public var observed: Double?
+        /// How the observed value must compare with the limit (`<`, `<=`, `>`, `>=`, `==`); nil
+        /// only in a `summary.json` written before it was recorded, as are `limit` and `unit`.
+        public var comparison: String?
+        /// The limit, in ``unit``.
+        public var limit: Double?
+        /// The unit of the observed value and the limit: `ms`, `/s`, or empty for ratios and
+        /// counts.
+        public var unit: String?
         public var passed: Bool
 
-        public init(metric: String, condition: String, observed: Double?, passed: Bool) {
+        public init(metric: String, condition: String, observed: Double?, comparison: String?, limit: Double?, unit: String?,
+                    passed: Bool) {
             self.metric = metric
             self.condition = condition
             self.observed = observed
+            self.comparison = comparison
+            self.limit = limit
+            self.unit = unit
             self.passed = passed
         }
 
-        /// The observed value as reports print it: milliseconds to two decimals, ratios to four
-        /// (0.9955 must not read as 1.00); nil when the run produced none.
-        public var observedText: String? {
-            observed.map { MarkdownSummary.format($0, digits: metric == "delivery_ratio" ? 4 : 2) }
+        /// How `threshold` measured against `observed`.
+        public init(_ threshold: Threshold, observed: Double?) {
+            self.init(metric: threshold.metricName, condition: threshold.text, observed: observed,
+                      comparison: threshold.comparison.rawValue, limit: threshold.limit, unit: threshold.unit,
+                      passed: threshold.holds(for: observed))
+        }
+
+        /// The observed value as reports print it, with its unit (`125.40 ms`, `0.9955`);
+        /// nil when the run produced none.
+        public var observedText: String? { observed.map(text) }
+
+        /// The comparison and limit as reports print them, with the unit (`< 100.00 ms`), or
+        /// the condition as written when the summary does not record the limit.
+        public var limitText: String {
+            guard let comparison, let limit else { return condition }
+            return comparison + " " + text(limit)
+        }
+
+        /// What a report says of a breach: `message_delivery.p99 observed 125.40 ms, limit < 100.00 ms`.
+        public var breachText: String {
+            "\(metric) observed \(observedText ?? "nothing"), limit \(limitText)"
+        }
+
+        private func text(_ value: Double) -> String {
+            Threshold.text(of: value, unit: unit ?? (metric == "delivery_ratio" ? "" : "ms"), metric: metric)
         }
     }
 
@@ -118,20 +138,19 @@ public struct RunSummary: Codable, Equatable, Sendable {
         wallSeconds = Double(statistics.wallNanoseconds) / 1e9
         self.clients = clients
         let delivery = judgement.delivery
-        messages = Messages(sent: delivery.sent, accepted: delivery.accepted, delivered: delivery.delivered,
-                            expectedDeliveries: delivery.owed, lost: delivery.lost, reportedLost: delivery.reportedLost,
-                            inFlight: delivery.inFlight, duplicates: delivery.duplicates)
+        let messages = MessageCounts(sent: delivery.sent, accepted: delivery.accepted, delivered: delivery.delivered,
+                                     expectedDeliveries: delivery.owed, lost: delivery.lost, reportedLost: delivery.reportedLost,
+                                     inFlight: delivery.inFlight, duplicates: delivery.duplicates)
+        self.messages = messages
         self.latency = latency
         invariants = judgement.findings.map { finding in
             Invariant(name: finding.name, status: finding.held ? .pass : .fail, violations: finding.violations,
                       firstViolation: finding.firstViolation, firstLine: finding.firstLine)
         }
         let latency = self.latency
+        let virtualSeconds = self.virtualSeconds
         self.thresholds = thresholds.map { threshold in
-            let observed = threshold.observed(latency: latency, delivered: delivery.delivered - delivery.duplicates,
-                                              owed: delivery.owed)
-            return ThresholdResult(metric: threshold.metricName, condition: threshold.text, observed: observed,
-                                   passed: threshold.holds(for: observed))
+            ThresholdResult(threshold, observed: threshold.observed(latency: latency, messages: messages, seconds: virtualSeconds))
         }
         verdict = judgement.verdict == .pass && self.thresholds.allSatisfy(\.passed) ? .pass : .fail
         self.command = command

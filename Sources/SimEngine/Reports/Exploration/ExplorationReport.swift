@@ -1,3 +1,4 @@
+import SimMetrics
 /// A search as people and CI systems read it: `explore.md` for a pull-request comment and
 /// `junit.xml` for a test tab, both from an ``ExplorationSummary``.
 public enum ExplorationReport {
@@ -33,10 +34,7 @@ public enum ExplorationReport {
                       "", "| threshold | seeds breaching | allowed | merged observed | merged | verdict |",
                       "|---|---|---|---|---|---|"]
             for threshold in summary.thresholds {
-                let observed = threshold.mergedObserved.map {
-                    MarkdownSummary.format($0, digits: threshold.metric == "delivery_ratio" ? 4 : 2)
-                        + ExplorationSummary.unit(of: threshold.metric)
-                } ?? "none"
+                let observed = threshold.mergedObservedText ?? "none"
                 lines.append("| `\(cell(threshold.condition))` | \(threshold.breaches) of \(threshold.seeds) "
                              + "| \(threshold.allowedBreaches) | \(observed) | \(threshold.mergedPassed ? "met" : "breached") "
                              + "| \(threshold.passed ? "✓" : "✗") |")
@@ -46,9 +44,10 @@ public enum ExplorationReport {
         let latency = summary.histograms.summaries
         if !latency.isEmpty {
             lines += ["## Latency over all seeds (merged histograms, ms)", "",
-                      "| metric | count | p50 | p90 | p99 | p99.9 | max |", "|---|---|---|---|---|---|---|"]
+                      "| metric | count | " + LatencySummary.columns.joined(separator: " | ") + " |",
+                      "|---|---|" + String(repeating: "---|", count: LatencySummary.columns.count)]
             for (name, metric) in latency.sorted(by: { $0.key < $1.key }) {
-                let figures = [metric.p50Ms, metric.p90Ms, metric.p99Ms, metric.p999Ms, metric.maxMs].map { MarkdownSummary.format($0) }
+                let figures = metric.figures.map { $0.map { MarkdownSummary.format($0) } ?? "–" }
                 lines.append("| `\(cell(name))` | \(metric.count) | " + figures.joined(separator: " | ") + " |")
             }
             lines.append("")
@@ -85,7 +84,7 @@ public enum ExplorationReport {
                 continue
             }
             failures += 1
-            let observed = threshold.mergedObserved.map { "\($0)\(ExplorationSummary.unit(of: threshold.metric))" } ?? "nothing"
+            let observed = threshold.mergedObservedText ?? "nothing"
             let message = "breached in \(threshold.breaches) of \(threshold.seeds) seeds (\(threshold.allowedBreaches) allowed); "
                 + "merged: observed \(observed) against \(threshold.condition)"
             let group = summary.groups.first { $0.kind == .threshold && $0.name == threshold.condition }

@@ -90,13 +90,14 @@ public struct ExplorationSummary: Codable, Equatable, Sendable {
         messages = totals
         groups = Self.groups(of: runs)
         let latency = histograms.summaries
-        let delivered = totals.delivered - totals.duplicates
+        let seconds = runs.reduce(0) { $0 + $1.virtualSeconds }
         let judged = thresholds.map { threshold in
             let breaches = runs.filter { run in run.thresholds.contains { $0.condition == threshold.text && !$0.passed } }.count
-            let observed = threshold.observed(latency: latency, delivered: delivered, owed: totals.expectedDeliveries)
+            let observed = threshold.observed(latency: latency, messages: totals, seconds: seconds)
             let mergedPassed = threshold.holds(for: observed)
             return ThresholdOverSeeds(metric: threshold.metricName, condition: threshold.text, breaches: breaches,
                                       seeds: runs.count, allowedBreaches: allowedBreaches, mergedObserved: observed,
+                                      unit: threshold.unit,
                                       mergedPassed: mergedPassed,
                                       passed: judgement == .merged ? mergedPassed : breaches <= allowedBreaches)
         }
@@ -131,28 +132,14 @@ public struct ExplorationSummary: Codable, Equatable, Sendable {
         } + thresholds.sorted(by: byFirstSeed).map { condition, failing in
             group(.threshold, condition, failing) { run in
                 let result = run.thresholds.first { $0.condition == condition }
-                return "observed \(result?.observedText ?? "nothing")\(result.map { Self.unit(of: $0.metric) } ?? "") "
-                    + "against \(condition)"
+                return "observed \(result?.observedText ?? "nothing") against \(condition)"
             }
         }
     }
 
-    /// The unit observed values of `metric` are given in.
-    static func unit(of metric: String) -> String { metric == "delivery_ratio" ? "" : " ms" }
-
     /// Message counts summed over `runs`.
     private static func total(of runs: [SeedRun]) -> RunSummary.Messages {
-        runs.reduce(into: RunSummary.Messages(sent: 0, accepted: 0, delivered: 0, expectedDeliveries: 0, lost: 0,
-                                              reportedLost: 0, inFlight: 0, duplicates: 0)) { total, run in
-            total.sent += run.messages.sent
-            total.accepted += run.messages.accepted
-            total.delivered += run.messages.delivered
-            total.expectedDeliveries += run.messages.expectedDeliveries
-            total.lost += run.messages.lost
-            total.reportedLost += run.messages.reportedLost
-            total.inFlight += run.messages.inFlight
-            total.duplicates += run.messages.duplicates
-        }
+        runs.reduce(MessageCounts()) { $0 + $1.messages }
     }
 
     /// The summary of several searches of one scenario (the shards of one search, say): their
