@@ -4,7 +4,7 @@ import SimSupport
 import SimRuntime
 
 /// Shows a run's progress on standard error: on a terminal one line rewritten in place, elsewhere
-/// a plain line every few seconds.
+/// a plain line every few seconds (``ProgressLine`` makes the line).
 final class ProgressReporter: Sendable {
     private struct State {
         var lastShown: ContinuousClock.Instant?
@@ -12,40 +12,44 @@ final class ProgressReporter: Sendable {
         var lines = 0
     }
 
-    private let load: Duration
+    private let line: ProgressLine
     private let interactive: Bool
     private let interval: Duration
     private let state = Guarded(State())
     private let clock = ContinuousClock()
+    private let started: ContinuousClock.Instant
 
     /// - Parameters:
-    ///   - load: how long clients generate load, shown as the run's length.
+    ///   - line: what a line shows, given the run's length.
     ///   - interval: the least wall time between two lines; by default 0.25 s on a terminal and
     ///     5 s elsewhere.
-    init(load: Duration, interval: Duration?) {
-        self.load = load
+    init(line: ProgressLine, interval: Duration?) {
+        self.line = line
         interactive = isatty(STDERR_FILENO) != 0
         self.interval = interval ?? (interactive ? .milliseconds(250) : .seconds(5))
+        started = clock.now
     }
 
     /// Shows `progress` if the interval has passed since the last line.
     func show(_ progress: RunProgress) {
         let now = clock.now
-        let line: String? = state.withLock { state in
-            let elapsed = state.lastShown.map { $0.duration(to: now) }
-            guard elapsed.map({ $0 >= interval }) ?? true else { return nil }
-            let seconds = elapsed.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }
-            let rate = seconds.map { $0 > 0 ? Double(progress.events - state.lastEvents) / $0 : 0 } ?? 0
+        let shown: String? = state.withLock { state in
+            if let last = state.lastShown, last.duration(to: now) < interval { return nil }
+            // The first line's rate is since the run started, every later one's since the line before.
+            let seconds = Self.seconds((state.lastShown ?? started).duration(to: now))
+            let rate = seconds > 0 ? Double(progress.events &- state.lastEvents) / seconds : 0
             state.lastShown = now
             state.lastEvents = progress.events
             state.lines += 1
-            return String(format: "progress  t %.1f s of %.0f s load  %.2fM events/s  %d clients  %d violations",
-                          progress.now.seconds, Double(load.components.seconds), rate / 1e6, progress.connectedClients,
-                          progress.violations)
+            return line.text(for: progress, wallSeconds: Self.seconds(started.duration(to: now)), eventsPerSecond: rate)
         }
-        guard let line else { return }
-        let text = interactive ? "\r\u{1B}[2K" + line : line + "\n"
+        guard let shown else { return }
+        let text = interactive ? "\r\u{1B}[2K" + shown : shown + "\n"
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Ends the progress display before the summary is printed.

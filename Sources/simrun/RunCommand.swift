@@ -66,7 +66,9 @@ struct RunCommand: ParsableCommand {
         let cause = Guarded<RunawayGuard.Cause?>(nil)
         let result: RunResult
         do throws(ScenarioRunner.Failure) {
-            let progress = quiet ? nil : ProgressReporter(load: scenario.duration, interval: progressInterval)
+            let progress = quiet ? nil : ProgressReporter(
+                line: ProgressLine(length: scenario.duration + scenario.drain, load: scenario.duration, mode: mode),
+                interval: progressInterval)
             defer { progress?.finish() }
             result = try runner.run { state in
                 progress?.show(state)
@@ -131,22 +133,25 @@ struct RunCommand: ParsableCommand {
 
     private func printSummary(_ summary: RunSummary, violations: [String]) {
         let messages = summary.messages
+        let style = TerminalStyle.standardOutput
+        let time = summary.mode == .live ? "s of wall clock" : "s virtual"
         print("""
             \(summary.scenario)  seed \(summary.seed)  \(summary.mode.rawValue) mode  \(summary.clients) clients
-              messages   \(messages.accepted) accepted, \(messages.delivered)/\(messages.expectedDeliveries) deliveries, \
-            \(messages.lost) lost, \(messages.reportedLost) reported missing
+              messages   \(messages.sent) sent, \(messages.accepted) accepted, \(messages.delivered)/\(messages.expectedDeliveries) \
+            deliveries, \(messages.lost) lost, \(messages.reportedLost) reported missing, \(messages.inFlight) in flight
               latency    \(latencyLine(summary.latency["message_delivery"]))
-              run        \(summary.events) events, \(format(summary.virtualSeconds)) s virtual in \
+              run        \(summary.events) events, \(format(summary.virtualSeconds)) \(time) in \
             \(format(summary.wallSeconds)) s wall
               trace      \(summary.traceHash) (\(summary.traceEvents) events)
             """)
-        for violation in violations { print("  VIOLATED   \(violation)") }
+        for violation in violations { print("  " + style.fail("VIOLATED   \(violation)")) }
         if !violations.isEmpty { print("  reproduce  \(summary.command)") }
         for threshold in summary.thresholds {
-            print("  \(threshold.passed ? "SLO met  " : "SLO BREACHED") \(threshold.condition) "
-                  + "(observed \(threshold.observedText ?? "nothing"), limit \(threshold.limitText))")
+            let text = "\(threshold.condition) (observed \(threshold.observedText ?? "nothing"), limit \(threshold.limitText))"
+            print("  " + (threshold.passed ? style.pass("SLO met      " + text) : style.fail("SLO BREACHED " + text)))
         }
-        print("  verdict    \(summary.verdict.rawValue.uppercased())   reports in \(out)/")
+        let verdict = summary.verdict.rawValue.uppercased()
+        print("  verdict    \(summary.verdict == .pass ? style.pass(verdict) : style.fail(verdict))   reports in \(out)/")
     }
 
     private func latencyLine(_ latency: LatencySummary?) -> String {

@@ -41,7 +41,7 @@ struct CommandLineTests {
         #expect(summary["virtual_seconds"] as? Double == 15)
         let delivery = (summary["latency"] as? [String: Any])?["message_delivery"] as? [String: Any]
         #expect((delivery?["count"] as? Int ?? 0) > 0)
-        for key in ["p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms"] {
+        for key in ["mean_ms", "p50_ms", "p90_ms", "p95_ms", "p99_ms", "p999_ms", "max_ms"] {
             #expect(delivery?[key] as? Double != nil, "latency.message_delivery lacks \(key)")
         }
         let p50 = delivery?["p50_ms"] as? Double ?? 0, p99 = delivery?["p99_ms"] as? Double ?? 0
@@ -58,13 +58,19 @@ struct CommandLineTests {
         // The rows add up to the run's totals.
         let rows = try String(contentsOfFile: out + "/timeseries.csv", encoding: .utf8).split(separator: "\n")
         let header = rows[0].split(separator: ",").map(String.init)
+        let cells = rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         func total(_ column: String) -> Int {
             let index = header.firstIndex(of: column)!
-            return rows.dropFirst().reduce(0) { $0 + Int($1.split(separator: ",")[index])! }
+            return cells.reduce(0) { $0 + Int($1[index])! }
         }
         let messages = summary["messages"] as? [String: Any]
         #expect(total("messages_sent") == messages?["sent"] as? Int)
         #expect(total("message_delivery_count") == messages?["delivered"] as? Int)
+        // A second without deliveries has no latency, not a latency of zero.
+        let count = header.firstIndex(of: "message_delivery_count")!, median = header.firstIndex(of: "message_delivery_p50_ms")!
+        #expect(cells.allSatisfy { $0.count == header.count })
+        #expect(cells.contains { $0[count] == "0" }, "the drain's last seconds deliver nothing")
+        #expect(cells.allSatisfy { ($0[count] == "0") == ($0[median].isEmpty) })
     }
 
     @Test func aBareRunUsesTheDefaultScenario() throws {
@@ -193,7 +199,8 @@ struct CommandLineTests {
         let events = try SimrunBinary.summary(in: out)["events"] as? Int ?? 0
         let lines = shown.standardError.split(separator: "\n")
         #expect(lines.count == events / 4096, "\(lines.count) lines for \(events) events")
-        #expect(lines.allSatisfy { $0.hasPrefix("progress  t ") && $0.hasSuffix(" clients  0 violations") })
+        #expect(lines.allSatisfy { $0.hasPrefix("progress  [") && $0.contains(" s of 10 s load  ")
+                && $0.hasSuffix(" clients  0 violations") })
         let quiet = try SimrunBinary.run(arguments + ["--quiet"])
         #expect(quiet.standardError.isEmpty && quiet.standardOutput.isEmpty)
     }
@@ -304,6 +311,41 @@ struct CommandLineTests {
         #expect(junit.contains(#"<testcase classname="quickstart" name="threshold.message_delivery.p99&lt;1ms">"#))
         #expect(junit.contains(#"failures="1""#))
         #expect(junit.contains(" ms, limit &lt; 1.00 ms"), "the failure gives the observed value, the limit and the unit")
+    }
+
+    /// Off a terminal the summary stays plain; CLICOLOR_FORCE marks results with ✓ and ✗ in
+    /// colour, and NO_COLOR keeps the marks without the colour.
+    @Test func resultsAreMarkedAndColouredOnlyWhenAsked() throws {
+        let arguments = ["run", "--seed", "3", "--threshold", "message_delivery.p99<1us", "--clients", "60", "--duration", "3s"]
+        let plain = try SimrunBinary.run(arguments + ["--out", try SimrunBinary.temporaryFolder()],
+                                         environment: ["CLICOLOR_FORCE": nil])
+        #expect(plain.status == 1)
+        #expect(plain.standardOutput.contains("  SLO BREACHED message_delivery.p99<1us (observed "))
+        #expect(plain.standardOutput.contains("  verdict    FAIL"))
+        #expect(!plain.standardOutput.contains("\u{1B}["))
+        let coloured = try SimrunBinary.run(arguments + ["--out", try SimrunBinary.temporaryFolder()],
+                                            environment: ["CLICOLOR_FORCE": "1", "NO_COLOR": nil])
+        #expect(coloured.standardOutput.contains("\u{1B}[31m✗ SLO BREACHED message_delivery.p99<1us"))
+        #expect(coloured.standardOutput.contains("\u{1B}[32m✓ SLO met      message_delivery.p99<100ms"))
+        #expect(coloured.standardOutput.contains("verdict    \u{1B}[31m✗ FAIL\u{1B}[0m"))
+        let marked = try SimrunBinary.run(arguments + ["--out", try SimrunBinary.temporaryFolder()],
+                                          environment: ["CLICOLOR_FORCE": "1", "NO_COLOR": ""])
+        #expect(marked.standardOutput.contains("verdict    ✗ FAIL   reports in"))
+        #expect(!marked.standardOutput.contains("\u{1B}["))
+    }
+
+    /// Progress lines off a terminal: a bar, an estimate of the time left and, from the first
+    /// line on, the engine's rate.
+    @Test func progressShowsABarAnETAAndTheRateFromTheFirstLine() throws {
+        let result = try SimrunBinary.run(["run", "--seed", "3", "--clients", "300", "--duration", "20s",
+                                           "--progress-interval", "0.05s", "--out", try SimrunBinary.temporaryFolder()])
+        #expect(result.status == 0)
+        let lines = result.standardError.split(separator: "\n").filter { $0.hasPrefix("progress") }
+        let first = try #require(lines.first)
+        #expect(first.contains("["), "\(first)")
+        #expect(first.contains("ETA"))
+        #expect(first.contains("s of 20 s load"))
+        #expect(!first.contains("  0.00M events/s"), "\(first)")
     }
 
     @Test func thresholdsOnTheMeanThe95thPercentileCountsAndRatesAreJudged() throws {

@@ -17,11 +17,17 @@ enum SimrunBinary {
         return folder.appendingPathComponent("simrun")
     }
 
-    /// Runs `simrun` with `arguments` and waits for it.
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs `simrun` with `arguments`, with `environment`'s variables set (nil unsets one), and
+    /// waits for it.
+    static func run(_ arguments: [String], environment: [String: String?] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if !environment.isEmpty {
+            var variables = ProcessInfo.processInfo.environment
+            for (name, value) in environment { variables[name] = value }
+            process.environment = variables
+        }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output
         process.standardError = error

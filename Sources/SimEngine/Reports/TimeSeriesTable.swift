@@ -2,7 +2,9 @@ import SimRuntime
 public import SimMetrics
 
 /// A run's metrics over time as CSV: one row per interval of virtual time, with each counter
-/// and gauge, and each latency metric's count, p50 and p99 (accurate to about 9 %).
+/// and gauge, and each latency metric's count, p50 and p99 (accurate to about 9 %). An interval
+/// in which a metric recorded nothing has a count of 0 and empty percentile cells: no latency,
+/// not a latency of zero.
 ///
 /// ```text
 /// t_s,connected_clients,errors,messages_sent,message_delivery_count,message_delivery_p50_ms,message_delivery_p99_ms
@@ -22,7 +24,10 @@ public enum TimeSeriesTable {
         for interval in intervals {
             var cells = [seconds(interval.start)] + order.map { "\(interval.values[$0])" }
             for index in latencyOrder {
-                let histogram = interval.latencies[index] ?? CompactHistogram()
+                guard let histogram = interval.latencies[index], histogram.count > 0 else {
+                    cells += ["0", "", ""]
+                    continue
+                }
                 cells += ["\(histogram.count)", milliseconds(histogram.nanoseconds(atPercentile: 50)),
                           milliseconds(histogram.nanoseconds(atPercentile: 99))]
             }
