@@ -118,16 +118,16 @@ public enum ScenarioCatalog {
     static var supportDesk: ChatScenario {
         ChatScenario(
             name: "support-desk",
-            summary: "2,000 customers arriving over a minute for chats of about 40 s with 100 agents taking 10 at once: "
+            summary: "10,000 customers arriving over a minute for chats of about 40 s with 500 agents taking 10 at once: "
                 + "the rest queue, priority customers first; first response and queue wait measured",
-            clients: 2_100, duration: .seconds(120), rooms: 1, roomsPerClient: 1, thinkTime: .exponential(mean: 8),
+            clients: 10_500, duration: .seconds(120), rooms: 1, roomsPerClient: 1, thinkTime: .exponential(mean: 8),
             system: system {
                 $0.delivery.guarantee = .effectivelyOnce
                 $0.network.clientLink = broadband
             },
             habits: ClientHabits(typesBeforeSending: true, sendsReceipts: true),
             sessionLength: .lognormal(median: 40, sigma: 0.4),
-            agents: AgentRouting(share: 100.0 / 2_100, capacity: 10, priorityShare: 0.1),
+            agents: AgentRouting(share: 500.0 / 10_500, capacity: 10, priorityShare: 0.1),
             rampUp: .seconds(60),
             thresholds: ["message_delivery.p50<50ms", "message_delivery.p99<100ms", "first_response.p90<60s",
                          "queue_wait.p90<30s", "delivery_ratio>=0.999"])
