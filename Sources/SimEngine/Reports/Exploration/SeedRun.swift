@@ -1,4 +1,5 @@
 public import SimCheckers
+public import SimMetrics
 
 /// One seed's run in a search: its verdict, what failed, its counts, and how to run it again.
 /// What `explore.json` keeps of each run; the whole histograms are merged, not kept per run.
@@ -20,6 +21,9 @@ public struct SeedRun: Codable, Equatable, Sendable {
     public var violated: [RunSummary.Invariant]
     /// Every threshold, judged on this run alone.
     public var thresholds: [RunSummary.ThresholdResult]
+    /// Each latency metric's summary in this run alone, for comparisons that test over seeds
+    /// (`simrun compare`); nil only in an `explore.json` written before it was recorded.
+    public var latency: [String: LatencySummary]?
     /// The command that runs this seed again.
     public var command: String
 
@@ -36,6 +40,7 @@ public struct SeedRun: Codable, Equatable, Sendable {
         messages = summary.messages
         violated = summary.invariants.filter { $0.status == .fail }
         thresholds = summary.thresholds
+        latency = summary.latency
         command = summary.command
     }
 }
