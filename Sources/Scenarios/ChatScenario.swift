@@ -3,6 +3,7 @@ public import SimRuntime
 public import SimEvents
 public import SimModel
 import SimMetrics
+public import SimReports
 
 /// A population of clients in rooms, driven through the whole modelled system: clients arrive
 /// over the ramp-up, connect to their gateway node, join rooms (a few each at random, or, with
@@ -165,6 +166,8 @@ public struct ChatScenario: Scenario, Equatable {
     public static let mostClients = 10_000_000
 
     public var metricCatalog: MetricCatalog { system.metricCatalog(profiles: profiles.map(\.name)) }
+
+    public var faultWindows: [FaultWindow] { faults.map(\.window) }
 
     public func run(in engine: Engine, telemetry: Telemetry) async {
         let agentCount = agents.map { $0.agents(of: clients) } ?? 0

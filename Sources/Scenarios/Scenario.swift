@@ -3,6 +3,7 @@ public import SimRuntime
 public import SimEvents
 public import SimModel
 import SimCheckers
+public import SimReports
 
 /// A runnable description of a system under load: what to build, how clients behave, for how
 /// long, and what must hold.
@@ -28,6 +29,9 @@ public protocol Scenario: Sendable, Encodable {
 
     /// The metrics a run of the scenario can record: what thresholds may name.
     var metricCatalog: MetricCatalog { get }
+
+    /// When the faults the scenario injects are active, for the reports' charts.
+    var faultWindows: [FaultWindow] { get }
 
     /// Checks the configuration before anything runs.
     func validate() throws(ConfigurationError)

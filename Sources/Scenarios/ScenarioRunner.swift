@@ -167,6 +167,6 @@ public struct ScenarioRunner: Sendable {
             judgement: wiring.recorder.withObserver { $0.judgement(at: end) }, latency: snapshot.summaries,
             thresholds: wiring.thresholds, config: try? JSONValue(encoding: scenario), command: command, allocator: allocator)
         return RunResult(summary: summary, timeSeries: snapshot.timeSeries,
-                         histograms: RunHistograms(latency: snapshot.histograms))
+                         histograms: RunHistograms(latency: snapshot.histograms), faults: scenario.faultWindows)
     }
 }

@@ -1,6 +1,7 @@
 public import SimSupport
 import SimRuntime
 import SimModel
+public import SimReports
 
 /// A failure a scenario injects at a moment of its run: what real systems go through (a node
 /// restart, a crash, a bus or store outage, a partition), to see what the guarantees and the
@@ -180,5 +181,19 @@ extension ScheduledFault.Kind: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
+    }
+}
+
+extension ScheduledFault {
+    /// When the fault is active, labelled for a chart: its kind, and its node where it has one.
+    public var window: FaultWindow {
+        let start = Double(at.components.seconds) + Double(at.components.attoseconds) / 1e18
+        let seconds = length.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 0
+        let node: String = switch action {
+        case .dropConnections(let node), .crashNode(let node), .partitionNode(let node, _): " \(node)"
+        case .dropShare(let share): " \(Int((share * 100).rounded())) %"
+        case .busDown, .storeDown: ""
+        }
+        return FaultWindow(label: kind.rawValue + node, start: start, end: start + seconds)
     }
 }

@@ -1,8 +1,10 @@
 import SimMetrics
 import SimCheckers
 
-/// A run as one self-contained HTML page: the verdicts, the latency table, and charts of
-/// latency percentiles, throughput and connected clients over time, drawn as inline SVG.
+/// A run as one self-contained HTML page: the message counts, the verdicts (failures first), the
+/// latency table, and charts over the run's time of latency percentiles with the SLOs' limits,
+/// deliveries, messages sent and connected clients, each on one shared axis with the faults
+/// shaded, drawn as inline SVG.
 public enum HTMLReport {
     /// The page for `result`: its summary, with charts from its time series.
     public static func html(for result: RunResult) -> String {
@@ -15,6 +17,14 @@ public enum HTMLReport {
             guard let index = seriesNames.firstIndex(of: name) else { return [] }
             return intervals.map { ($0.start.seconds, Double($0.values[index])) }
         }
+        // Every chart spans the whole run, with the faults shaded where they were active.
+        let runLength = Swift.max(summary.virtualSeconds, intervals.last.map { $0.start.seconds + stepSeconds } ?? 0)
+        let xLabel = summary.mode == .live ? "time (s, wall clock)" : "virtual time (s)"
+        func chart(_ title: String, _ yLabel: String, _ series: [SVGLineChart.Series],
+                   limits: [SVGLineChart.Limit] = []) -> String {
+            SVGLineChart(title: title, xLabel: xLabel, yLabel: yLabel, series: series, xMax: runLength, limits: limits,
+                         bands: result.faults).svg()
+        }
         var charts: [String] = []
         if let delivery = latencyNames.firstIndex(of: "message_delivery") {
             func percentile(_ value: Double) -> [(x: Double, y: Double)] {
@@ -23,32 +33,58 @@ public enum HTMLReport {
                     return (interval.start.seconds, Double(histogram.nanoseconds(atPercentile: value)) / 1e6)
                 }
             }
-            charts.append(SVGLineChart(title: "Message delivery latency", xLabel: "virtual time (s)", yLabel: "ms",
-                                       series: [.init(name: "p50", color: "#2b7bb9", points: percentile(50)),
-                                                .init(name: "p99", color: "#d1495b", points: percentile(99))]).svg())
-            let delivered = intervals.map { interval in
-                (interval.start.seconds,
-                 Double(interval.latencies[delivery]?.count ?? 0) / stepSeconds)
+            // The SLOs on message delivery, as lines at their limits.
+            let limits = summary.thresholds.compactMap { threshold -> SVGLineChart.Limit? in
+                guard threshold.metric.hasPrefix("message_delivery."), threshold.unit == "ms", let limit = threshold.limit else {
+                    return nil
+                }
+                return SVGLineChart.Limit(label: "SLO \(threshold.condition)", value: limit,
+                                          color: threshold.passed ? "#2e7d32" : "#c62828")
             }
-            let sent = column("messages_sent").map { ($0.x, $0.y / stepSeconds) }
-            charts.append(SVGLineChart(title: "Throughput", xLabel: "virtual time (s)", yLabel: "per second",
-                                       series: [.init(name: "messages sent", color: "#edae49", points: sent),
-                                                .init(name: "deliveries", color: "#00798c", points: delivered)]).svg())
+            charts.append(chart("Message delivery latency", "ms",
+                                [.init(name: "p50", color: "#2b7bb9", points: percentile(50)),
+                                 .init(name: "p99", color: "#d1495b", points: percentile(99))], limits: limits))
+            let delivered = intervals.map { interval in
+                (interval.start.seconds, Double(interval.latencies[delivery]?.count ?? 0) / stepSeconds)
+            }
+            charts.append(chart("Deliveries", "per second", [.init(name: "deliveries", color: "#00798c", points: delivered)]))
+        }
+        // Messages sent get a chart of their own: beside a fan-out's deliveries they would lie flat on zero.
+        let sent = column("messages_sent").map { ($0.x, $0.y / stepSeconds) }
+        if !sent.isEmpty {
+            charts.append(chart("Messages sent", "per second", [.init(name: "messages sent", color: "#edae49", points: sent)]))
         }
         let connected = column("connected_clients")
         if !connected.isEmpty {
-            charts.append(SVGLineChart(title: "Connected clients", xLabel: "virtual time (s)", yLabel: "clients",
-                                       series: [.init(name: "connected", color: "#30638e", points: connected)]).svg())
+            charts.append(chart("Connected clients", "clients", [.init(name: "connected", color: "#30638e", points: connected)]))
         }
 
-        var verdictRows = summary.invariants.map { invariant in
-            row(["guarantee", invariant.name, invariant.status == .pass ? "pass" : "FAIL",
-                 invariant.firstViolation ?? "\(invariant.violations) violations"], failed: invariant.status == .fail)
+        // What failed first, then what held.
+        var verdictRows = summary.invariants.filter { $0.status == .fail }.map { invariant in
+            row(["guarantee", invariant.name, "FAIL", "\(invariant.violations) violation(s); first: "
+                 + (invariant.firstViolation ?? "not recorded")], failed: true)
         }
-        verdictRows += summary.thresholds.map { threshold in
-            row(["threshold", threshold.condition, threshold.passed ? "met" : "BREACHED",
-                 "observed \(threshold.observedText ?? "nothing"), limit \(threshold.limitText)"], failed: !threshold.passed)
+        verdictRows += summary.thresholds.filter { !$0.passed }.map { threshold in
+            row(["threshold", threshold.condition, "BREACHED",
+                 "observed \(threshold.observedText ?? "nothing"), limit \(threshold.limitText)"], failed: true)
         }
+        verdictRows += summary.thresholds.filter(\.passed).map { threshold in
+            row(["threshold", threshold.condition, "met",
+                 "observed \(threshold.observedText ?? "nothing"), limit \(threshold.limitText)"], failed: false)
+        }
+        verdictRows += summary.invariants.filter { $0.status == .pass }.map { invariant in
+            row(["guarantee", invariant.name, "pass", "no violation"], failed: false)
+        }
+        let messages = summary.messages
+        let counts = [("sent", messages.sent), ("accepted", messages.accepted), ("delivered", messages.delivered),
+                      ("owed", messages.expectedDeliveries), ("lost (silently)", messages.lost),
+                      ("reported missing", messages.reportedLost), ("in flight at the end", messages.inFlight),
+                      ("duplicates", messages.duplicates)]
+        let countRows = "<tr>" + counts.map { "<th>\(escape($0.0))</th>" }.joined() + "</tr>\n<tr>"
+            + counts.map { "<td class=\"count\">\($0.1)</td>" }.joined() + "</tr>"
+        let faultText = result.faults.isEmpty ? "" : "<p class=\"meta\">Faults (shaded on the charts): "
+            + result.faults.map { escape("\($0.label) at \(SVGLineChart.label($0.start)) s"
+                + ($0.end > $0.start ? " for \(SVGLineChart.label($0.end - $0.start)) s" : "")) }.joined(separator: "; ") + "</p>"
         let latencyRows = summary.latency.sorted { $0.key < $1.key }.map { name, latency in
             row([name, "\(latency.count)"] + latency.figures.map { $0.map { MarkdownSummary.format($0) } ?? "–" }, failed: false)
         }
@@ -75,13 +111,21 @@ public enum HTMLReport {
             svg .label { font-size: 12px; fill: #333; }
             svg .axis { stroke: #333; }
             svg .grid { stroke: #e6e6e6; }
+            svg .fault { fill: #f4a261; fill-opacity: 0.25; }
+            svg .faultlabel { font-size: 11px; fill: #9a4a00; }
+            svg .limit { stroke-width: 1.2; stroke-dasharray: 6 4; }
+            svg .limitlabel { font-size: 11px; }
+            td.count { text-align: right; }
             </style>
             </head>
             <body>
             <h1>simrun: \(escape(summary.scenario)) <span class="verdict">\(passed ? "pass" : "fail")</span></h1>
             <div class="meta">seed \(summary.seed) · \(summary.mode.rawValue) mode · \(summary.clients) clients · \
-            \(MarkdownSummary.format(summary.virtualSeconds)) s virtual in \(MarkdownSummary.format(summary.wallSeconds)) s · \
+            \(MarkdownSummary.format(summary.virtualSeconds)) s \(summary.mode == .live ? "of wall clock" : "virtual") in \(MarkdownSummary.format(summary.wallSeconds)) s · \
             \(summary.events) events · trace <code>\(summary.traceHash)</code></div>
+            <p>Reproduce: <code>\(escape(summary.command))</code></p>
+            <table>\(countRows)</table>
+            \(faultText)
             <table><tr><th>kind</th><th>name</th><th>status</th><th>detail</th></tr>
             \(verdictRows.joined(separator: "\n"))
             </table>
@@ -89,7 +133,6 @@ public enum HTMLReport {
             \(latencyRows.joined(separator: "\n"))
             </table>
             \(charts.joined(separator: "\n"))
-            <p>Reproduce: <code>\(escape(summary.command))</code></p>
             </body>
             </html>
 

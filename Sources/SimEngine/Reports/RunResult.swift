@@ -10,10 +10,14 @@ public struct RunResult: Sendable {
     public let timeSeries: TimeSeries
     /// Each latency metric's whole histogram, for merging runs exactly.
     public let histograms: RunHistograms
+    /// When the faults the scenario injected were active, for the charts.
+    public let faults: [FaultWindow]
 
-    public init(summary: RunSummary, timeSeries: TimeSeries, histograms: RunHistograms = RunHistograms(latency: [:])) {
+    public init(summary: RunSummary, timeSeries: TimeSeries, histograms: RunHistograms = RunHistograms(latency: [:]),
+                faults: [FaultWindow] = []) {
         self.summary = summary
         self.timeSeries = timeSeries
         self.histograms = histograms
+        self.faults = faults
     }
 }
