@@ -262,6 +262,7 @@ public struct ChatScenario: Scenario, Equatable {
             }
         }
         try? await engine.clock.sleep(until: end.advanced(by: drain))
+        await messaging.reportStations()
     }
 
     /// `count` distinct indices below `total`, in ascending order (a partial Fisher–Yates shuffle).

@@ -165,7 +165,7 @@ public struct ScenarioRunner: Sendable {
             scenario: scenario.name, seed: seed, interleavingSeed: interleavingSeed, mode: mode, clients: scenario.clients,
             trace: (wiring.recorder.hash, wiring.recorder.count), statistics: wiring.engine.statistics,
             judgement: wiring.recorder.withObserver { $0.judgement(at: end) }, latency: snapshot.summaries,
-            thresholds: wiring.thresholds, config: try? JSONValue(encoding: scenario), command: command, allocator: allocator)
+            stations: snapshot.stations, thresholds: wiring.thresholds, config: try? JSONValue(encoding: scenario), command: command, allocator: allocator)
         return RunResult(summary: summary, timeSeries: snapshot.timeSeries,
                          histograms: RunHistograms(latency: snapshot.histograms), faults: scenario.faultWindows)
     }

@@ -56,6 +56,11 @@ public final class Telemetry: Sendable {
         metrics.set(gauge, to: value, at: time)
     }
 
+    /// Reports how loaded a station was over the run.
+    public func report(_ load: StationLoad) {
+        metrics.report(load)
+    }
+
     /// Moves `gauge` by `delta` at `time`.
     public func adjust(_ gauge: GaugeMetric, by delta: Int64, at time: SimulationInstant) {
         metrics.adjust(gauge, by: delta, at: time)

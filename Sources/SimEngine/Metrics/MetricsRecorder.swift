@@ -48,6 +48,8 @@ public final class MetricsRecorder: MetricsSink, Sendable {
     /// lock no other worker takes, and the shards are merged when read. Gauges live in the first.
     private let shards: [Shard]
     private static let counters = CounterMetric.allCases.count
+    /// The stations' loads reported at the end of the run.
+    private let stations = Guarded<[StationLoad]>([])
 
     /// One shard of the recorder's state.
     private final class Shard: Sendable {
@@ -172,9 +174,13 @@ public final class MetricsRecorder: MetricsSink, Sendable {
         }
     }
 
+    public func report(_ load: StationLoad) {
+        stations.withLock { $0.append(load) }
+    }
+
     /// What was recorded so far, as an immutable value: each latency metric's summary (those
-    /// with values) and the time series (every counter, the gauges that were used, and the
-    /// latency metrics with values), the shards merged.
+    /// with values), the time series (every counter, the gauges that were used, and the
+    /// latency metrics with values), the shards merged, and the stations' loads.
     public var snapshot: MetricsSnapshot {
         let states = shards.map { shard in
             shard.state.withLock { state in
@@ -200,7 +206,9 @@ public final class MetricsRecorder: MetricsSink, Sendable {
         let series = TimeSeries(interval: interval,
                                 series: CounterMetric.allCases.map(\.rawValue) + gauges.map(\.rawValue),
                                 latencies: recorded.map { catalog.names[$0] }, intervals: intervals)
-        return MetricsSnapshot(summaries: summaries, timeSeries: series, histograms: histograms)
+        // By name, so that the order the stations reported in (live mode: any) does not show.
+        let stations = stations.withLock { $0 }.sorted { $0.name < $1.name }
+        return MetricsSnapshot(summaries: summaries, timeSeries: series, histograms: histograms, stations: stations)
     }
 
     /// Adds a worker shard's latencies and counters to `state`, the first shard's, which holds

@@ -85,6 +85,20 @@ public enum HTMLReport {
         let faultText = result.faults.isEmpty ? "" : "<p class=\"meta\">Faults (shaded on the charts): "
             + result.faults.map { escape("\($0.label) at \(SVGLineChart.label($0.start)) s"
                 + ($0.end > $0.start ? " for \(SVGLineChart.label($0.end - $0.start)) s" : "")) }.joined(separator: "; ") + "</p>"
+        // Each station's utilisation as a bar: the longest is the bottleneck.
+        let stationRows = (summary.stations ?? []).map { station in
+            let width = Int((station.utilization * 200).rounded())
+            let bar = "<div class=\"bar\" style=\"width: \(width)px\"></div>"
+            return "<tr\(station.name == summary.bottleneck?.name && station.utilization > 0 ? " class=\"bottleneck\"" : "")>"
+                + "<td>\(escape(station.name))</td><td>\(station.servers)</td>"
+                + "<td>\(bar) \(MarkdownSummary.percent(station.utilization))</td>"
+                + "<td class=\"count\">\(MarkdownSummary.format(station.meanQueueLength))</td>"
+                + "<td class=\"count\">\(MarkdownSummary.format(station.arrivalRate))</td>"
+                + "<td class=\"count\">\(MarkdownSummary.format(station.meanSojournMs))</td></tr>"
+        }
+        let stationTable = stationRows.isEmpty ? "" : "<h2>Stations</h2>\n<table><tr><th>station</th><th>servers</th>"
+            + "<th>utilisation</th><th>mean queue</th><th>arrivals/s</th><th>mean sojourn ms</th></tr>\n"
+            + stationRows.joined(separator: "\n") + "\n</table>"
         let latencyRows = summary.latency.sorted { $0.key < $1.key }.map { name, latency in
             row([name, "\(latency.count)"] + latency.figures.map { $0.map { MarkdownSummary.format($0) } ?? "–" }, failed: false)
         }
@@ -116,6 +130,9 @@ public enum HTMLReport {
             svg .limit { stroke-width: 1.2; stroke-dasharray: 6 4; }
             svg .limitlabel { font-size: 11px; }
             td.count { text-align: right; }
+            h2 { font-size: 16px; margin: 16px 0 4px; }
+            div.bar { display: inline-block; height: 10px; background: #30638e; vertical-align: middle; }
+            tr.bottleneck td { background: #fff4e5; }
             </style>
             </head>
             <body>
@@ -132,6 +149,7 @@ public enum HTMLReport {
             <table><tr><th>latency</th><th>count</th>\(LatencySummary.columns.map { "<th>\($0) ms</th>" }.joined())</tr>
             \(latencyRows.joined(separator: "\n"))
             </table>
+            \(stationTable)
             \(charts.joined(separator: "\n"))
             </body>
             </html>

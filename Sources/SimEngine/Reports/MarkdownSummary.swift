@@ -51,6 +51,19 @@ public enum MarkdownSummary {
                 lines.append("| \(name) | \(latency.count) | " + figures.joined(separator: " | ") + " |")
             }
         }
+        if let stations = summary.stations, let bottleneck = summary.bottleneck, bottleneck.utilization > 0 {
+            lines += ["", "Bottleneck: `\(bottleneck.name)`, busy \(percent(bottleneck.utilization)) of the run "
+                      + "(\(bottleneck.servers) server(s), mean queue \(format(bottleneck.meanQueueLength)))."]
+            lines += ["", "<details><summary>\(stations.count) stations</summary>", "",
+                      "| station | servers | utilisation | mean queue | mean in system | arrivals/s | mean sojourn ms | longest queue |",
+                      "|---|---|---|---|---|---|---|---|"]
+            for station in stations {
+                lines.append("| \(station.name) | \(station.servers) | \(percent(station.utilization)) | "
+                             + "\(format(station.meanQueueLength)) | \(format(station.meanInSystem)) | \(format(station.arrivalRate)) | "
+                             + "\(format(station.meanSojournMs)) | \(station.longestQueue) |")
+            }
+            lines += ["", "</details>"]
+        }
         let held = summary.invariants.count - violated.count
         lines += ["", "<details><summary>\(summary.invariants.count) guarantees: \(held) held, \(violated.count) violated</summary>",
                   "", "| guarantee | status | violations |", "|---|---|---|"]
@@ -66,6 +79,9 @@ public enum MarkdownSummary {
     static func format(_ value: Double, digits: Int = 2) -> String {
         DecimalText.fixed(value, digits: digits)
     }
+
+    /// `share` (0 to 1) as a percentage with one decimal.
+    static func percent(_ share: Double) -> String { DecimalText.fixed(share * 100, digits: 1) + " %" }
 
     /// `text` fit for one line of a Markdown list: no line breaks, no stray table bars.
     private static func cell(_ text: String) -> String {

@@ -34,6 +34,9 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public var messages: Messages
     /// Each latency metric's distribution, measured from the intended send time.
     public var latency: [String: LatencySummary]
+    /// How loaded each queueing station was over the run, by name; nil only in a
+    /// `summary.json` written before stations were measured.
+    public var stations: [StationLoad]?
     public var invariants: [Invariant]
     public var thresholds: [ThresholdResult]
     public var verdict: Verdict
@@ -119,6 +122,7 @@ public struct RunSummary: Codable, Equatable, Sendable {
     ///   - statistics: what the engine did.
     ///   - judgement: what the checkers concluded.
     ///   - latency: each latency metric's summary, by name.
+    ///   - stations: how loaded each station was.
     ///   - thresholds: the SLOs, judged here against `latency` and the delivery counts.
     ///   - config: the resolved scenario.
     ///   - command: the command that reproduces the run.
@@ -126,7 +130,9 @@ public struct RunSummary: Codable, Equatable, Sendable {
     public init(scenario: String, seed: UInt64, interleavingSeed: UInt64? = nil, mode: RunMode, clients: Int,
                 trace: (hash: TraceHasher, events: UInt64),
                 statistics: EngineStatistics, judgement: Judgement, latency: [String: LatencySummary],
-                thresholds: [Threshold] = [], config: JSONValue? = nil, command: String, allocator: String) {
+                stations: [StationLoad] = [], thresholds: [Threshold] = [], config: JSONValue? = nil, command: String,
+                allocator: String) {
+        self.stations = stations
         self.scenario = scenario
         self.seed = seed
         self.interleavingSeed = interleavingSeed
@@ -156,6 +162,11 @@ public struct RunSummary: Codable, Equatable, Sendable {
         self.command = command
         self.allocator = allocator
         self.config = config
+    }
+
+    /// The station nearest saturation (the highest utilisation), if any station was measured.
+    public var bottleneck: StationLoad? {
+        stations?.max { ($0.utilization, $1.name) < ($1.utilization, $0.name) }
     }
 
     /// Descriptions of every guarantee that was violated; empty when all held.

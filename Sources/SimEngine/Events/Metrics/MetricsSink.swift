@@ -13,4 +13,6 @@ public protocol MetricsSink: Sendable {
     func set(_ gauge: GaugeMetric, to value: Int64, at time: SimulationInstant)
     /// Moves `gauge` by `delta` at `time` (a client connecting adds one, leaving takes one).
     func adjust(_ gauge: GaugeMetric, by delta: Int64, at time: SimulationInstant)
+    /// Takes how loaded a station was over the run, reported once when the run ends.
+    func report(_ load: StationLoad)
 }

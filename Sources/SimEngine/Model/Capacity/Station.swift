@@ -1,4 +1,5 @@
 public import SimRuntime
+public import SimEvents
 
 /// A queueing station as a value an actor embeds: its FIFO queue, its service-time draws and
 /// what each request does when served. It has no clock; the host actor passes the time and
@@ -35,6 +36,8 @@ public struct Station<Host: Actor>: Sendable {
     public let serviceTime: Distribution
     private var queue: StationQueue<Request>
     private var random: RandomStream
+    /// The service time drawn for every request that got a server, in total.
+    private var totalServiceNanoseconds: Int64 = 0
 
     /// Creates a station with `configuration`'s servers and service time, drawing from `random`.
     public init(_ configuration: StationConfiguration, random: RandomStream) {
@@ -70,10 +73,24 @@ public struct Station<Host: Actor>: Sendable {
     /// The share of server time spent busy from the start until `time`.
     public func utilization(at time: SimulationInstant) -> Double { queue.utilization(at: time) }
 
+    /// How loaded the station was from the start until `time`, under `name`.
+    public func load(named name: String, at time: SimulationInstant) -> StationLoad {
+        let seconds = time.seconds
+        let sojourn = queue.started == 0 ? 0
+            : Double(queue.totalWaitNanoseconds + totalServiceNanoseconds) / Double(queue.started) / 1e6
+        return StationLoad(name: name, servers: queue.servers, arrivals: queue.arrivals, completed: queue.completed,
+                           seconds: seconds, utilization: queue.utilization(at: time),
+                           meanQueueLength: queue.meanQueueLength(at: time), meanInSystem: queue.meanInSystem(at: time),
+                           arrivalRate: seconds > 0 ? Double(queue.arrivals) / seconds : 0,
+                           throughput: seconds > 0 ? Double(queue.completed) / seconds : 0, meanSojournMs: sojourn,
+                           longestQueue: queue.longestQueue)
+    }
+
     private mutating func begin(_ started: StationQueue<Request>.Started) -> Service {
         var nanoseconds = started.request.serviceTime.sampleNanoseconds(using: &random)
         if started.request.scale != 1 { nanoseconds = Int64((Double(nanoseconds) * started.request.scale).rounded()) }
         let service = Duration.nanoseconds(nanoseconds)
+        totalServiceNanoseconds += nanoseconds
         return Service(finishesAt: started.startedAt.advanced(by: service),
                        visit: StationVisit(wait: started.wait, service: service),
                        completion: started.request.completion)

@@ -32,7 +32,14 @@ public struct StationQueue<Request> {
     public private(set) var longestQueue = 0
     /// Requests served to completion.
     public private(set) var completed = 0
+    /// Requests that arrived, and those that got a server.
+    public private(set) var arrivals = 0
+    public private(set) var started = 0
+    /// The time the requests that got a server spent waiting for it, in total.
+    public private(set) var totalWaitNanoseconds: Int64 = 0
     private var busyNanoseconds: Int64 = 0
+    /// The queue's length integrated over time (request-nanoseconds).
+    private var queuedNanoseconds: Int64 = 0
     private var lastChange = SimulationInstant.start
 
     public init(servers: Int) {
@@ -46,12 +53,14 @@ public struct StationQueue<Request> {
     /// A request arrives: it starts at once if a server is free, otherwise it queues.
     public mutating func arrive(_ request: Request, at time: SimulationInstant) -> Started? {
         account(until: time)
+        arrivals += 1
         guard busy < servers else {
             waiting.append((request, time))
             longestQueue = Swift.max(longestQueue, queueLength)
             return nil
         }
         busy += 1
+        started += 1
         return Started(request: request, arrivedAt: time, startedAt: time)
     }
 
@@ -66,6 +75,8 @@ public struct StationQueue<Request> {
         }
         let next = waiting[waitingHead]
         waitingHead += 1
+        started += 1
+        totalWaitNanoseconds += time.nanoseconds - next.arrivedAt.nanoseconds
         if waitingHead > 1024 && waitingHead * 2 > waiting.count {
             waiting.removeFirst(waitingHead)
             waitingHead = 0
@@ -81,8 +92,22 @@ public struct StationQueue<Request> {
         return Double(busyUntilNow) / elapsed
     }
 
+    /// Requests waiting on average from the start until `time`: L_q.
+    public func meanQueueLength(at time: SimulationInstant) -> Double {
+        guard time.nanoseconds > 0 else { return 0 }
+        let queued = queuedNanoseconds + Int64(queueLength) * (time.nanoseconds - lastChange.nanoseconds)
+        return Double(queued) / Double(time.nanoseconds)
+    }
+
+    /// Requests waiting or being served on average from the start until `time`: L.
+    public func meanInSystem(at time: SimulationInstant) -> Double {
+        meanQueueLength(at: time) + utilization(at: time) * Double(servers)
+    }
+
     private mutating func account(until time: SimulationInstant) {
-        busyNanoseconds += Int64(busy) * (time.nanoseconds - lastChange.nanoseconds)
+        let elapsed = time.nanoseconds - lastChange.nanoseconds
+        busyNanoseconds += Int64(busy) * elapsed
+        queuedNanoseconds += Int64(queueLength) * elapsed
         lastChange = time
     }
 }

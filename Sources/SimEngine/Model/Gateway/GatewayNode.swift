@@ -207,6 +207,14 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     /// Whether `user` has a live connection on this node.
     public func isOnline(_ user: Int) -> Bool { presence.isOnline(user) }
 
+    /// Reports how loaded the node's stages were (connect, parse, fan-out) until now.
+    public func reportStations() {
+        let now = engine.now
+        for (stage, station) in [("connect", connectStation), ("parse", parseStation), ("fanout", fanoutStation)] {
+            telemetry.report(station.load(named: "gateway.\(stage)[node=\(id)]", at: now))
+        }
+    }
+
     /// When `user` was last seen on this node.
     public func lastSeen(_ user: Int) -> SimulationInstant? { presence.lastSeen[user] }
 

@@ -46,6 +46,11 @@ public actor Store: ModelActor {
         readLatency = telemetry.handle(.stage(.storeRead))
     }
 
+    /// Reports how loaded the store's connection pool was until now.
+    public func reportStations() {
+        telemetry.report(pool.load(named: "store.pool", at: engine.now))
+    }
+
     /// Writes once a connection is free; returns the visit or why it failed.
     public func write() async -> Outcome {
         await withUnsafeContinuation { continuation in

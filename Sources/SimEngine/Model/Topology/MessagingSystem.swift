@@ -77,4 +77,12 @@ public struct MessagingSystem<Peer: ConnectionPeer>: Sendable {
 
     /// The node that serves `user`'s connections.
     public func node(forUser user: Int) -> GatewayNode<Peer> { nodes[user % nodes.count] }
+
+    /// Has every station of the system (each node's stages, the store's pool, the providers)
+    /// report how loaded it was until now.
+    public func reportStations() async {
+        for node in nodes { await node.reportStations() }
+        await store.reportStations()
+        await notifications.reportStations()
+    }
 }
