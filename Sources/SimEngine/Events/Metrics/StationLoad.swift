@@ -1,7 +1,10 @@
 /// How loaded one queueing station of the model was over a run: what capacity planning reads
 /// to find the bottleneck, and what Little's law (L = λW) ties together.
 ///
-/// Time averages are over ``seconds``, from the start of the run to the moment it was read.
+/// Time averages are over ``seconds``, from the start of the run to its end: the whole run,
+/// ramp-up and drain included, so a station saturated under load shows a utilisation below 1.
+/// The stations are read once the run is over: a reading mid-run would be a hop to every
+/// station's actor, which can move the run it measures.
 public struct StationLoad: Codable, Equatable, Sendable {
     /// The station (`gateway.parse[node=0]`, `store.pool`, `provider.push`).
     public var name: String
