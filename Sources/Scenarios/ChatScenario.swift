@@ -169,6 +169,12 @@ public struct ChatScenario: Scenario, Equatable {
 
     public var faultWindows: [FaultWindow] { faults.map(\.window) }
 
+    public var steadyState: Range<SimulationInstant> {
+        let end = SimulationInstant.start.advanced(by: duration)
+        let rampEnd = SimulationInstant.start.advanced(by: rampUp < duration ? rampUp : .zero)
+        return rampEnd..<end
+    }
+
     public func run(in engine: Engine, telemetry: Telemetry) async {
         let agentCount = agents.map { $0.agents(of: clients) } ?? 0
         let roomCount = agents == nil ? rooms : clients - agentCount

@@ -33,6 +33,11 @@ public protocol Scenario: Sendable, Encodable {
     /// When the faults the scenario injects are active, for the reports' charts.
     var faultWindows: [FaultWindow] { get }
 
+    /// The span of a run in which the load is steady, over which stations measure their load:
+    /// from the end of the ramp-up to the end of the load (the whole load when the ramp takes
+    /// all of it).
+    var steadyState: Range<SimulationInstant> { get }
+
     /// Checks the configuration before anything runs.
     func validate() throws(ConfigurationError)
 

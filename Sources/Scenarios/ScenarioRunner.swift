@@ -153,7 +153,8 @@ public struct ScenarioRunner: Sendable {
         let engine = Engine(mode: mode, seed: seed, interleavingSeed: interleavingSeed, liveWorkers: workers > 0 ? workers : nil,
                             workerBuffers: workers > 0 ? [recorder] : [])
         return Wiring(engine: engine, recorder: recorder,
-                      metrics: metrics, telemetry: Telemetry(events: recorder, metrics: metrics, catalog: catalog),
+                      metrics: metrics,
+                      telemetry: Telemetry(events: recorder, metrics: metrics, catalog: catalog, stationWindow: scenario.steadyState),
                       thresholds: thresholds)
     }
 

@@ -12,7 +12,7 @@ struct SimrunCommand: ParsableCommand {
             64 bad input, 70 internal error (a loss of determinism, a run that ran away), 130, 143, 129 interrupted by SIGINT, SIGTERM, SIGHUP.
             """,
         version: ProductVersion.current,
-        subcommands: [RunCommand.self, ExploreCommand.self, ShrinkCommand.self, ReplayCommand.self, MergeCommand.self, CompareCommand.self, ListCommand.self, ExplainCommand.self,
+        subcommands: [RunCommand.self, ExploreCommand.self, ShrinkCommand.self, ReplayCommand.self, MergeCommand.self, CompareCommand.self, SweepCommand.self, ListCommand.self, ExplainCommand.self,
                       CheckCommand.self, EventsCommand.self],
         defaultSubcommand: RunCommand.self
     )

@@ -17,11 +17,16 @@ public final class Telemetry: Sendable {
     public let metrics: any MetricsSink
     /// The metrics that can be recorded, and their handles.
     public let catalog: MetricCatalog
+    /// The span of the run over which the model's stations measure their load: a scenario's
+    /// steady state, from the end of its ramp-up to the end of its load.
+    public let stationWindow: Range<SimulationInstant>
 
-    public init(events: any EventSink<TraceEvent>, metrics: any MetricsSink, catalog: MetricCatalog) {
+    public init(events: any EventSink<TraceEvent>, metrics: any MetricsSink, catalog: MetricCatalog,
+                stationWindow: Range<SimulationInstant> = SimulationInstant.start..<SimulationInstant(nanoseconds: .max)) {
         self.events = events
         self.metrics = metrics
         self.catalog = catalog
+        self.stationWindow = stationWindow
     }
 
     /// Records the event carrying `payload`, which happened at `time`.

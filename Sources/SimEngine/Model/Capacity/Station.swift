@@ -39,10 +39,12 @@ public struct Station<Host: Actor>: Sendable {
     /// The service time drawn for every request that got a server, in total.
     private var totalServiceNanoseconds: Int64 = 0
 
-    /// Creates a station with `configuration`'s servers and service time, drawing from `random`.
-    public init(_ configuration: StationConfiguration, random: RandomStream) {
+    /// Creates a station with `configuration`'s servers and service time, drawing from `random`,
+    /// that measures itself over `window` (the whole run by default; a scenario's steady state).
+    public init(_ configuration: StationConfiguration, random: RandomStream,
+                window: Range<SimulationInstant> = SimulationInstant.start..<SimulationInstant(nanoseconds: .max)) {
         serviceTime = configuration.serviceTime
-        queue = StationQueue(servers: configuration.servers)
+        queue = StationQueue(servers: configuration.servers, window: window.lowerBound.nanoseconds..<window.upperBound.nanoseconds)
         self.random = random
     }
 
@@ -73,13 +75,13 @@ public struct Station<Host: Actor>: Sendable {
     /// The share of server time spent busy from the start until `time`.
     public func utilization(at time: SimulationInstant) -> Double { queue.utilization(at: time) }
 
-    /// How loaded the station was from the start until `time`, under `name`.
+    /// How loaded the station was over its window until `time`, under `name`.
     public func load(named name: String, at time: SimulationInstant) -> StationLoad {
-        let seconds = time.seconds
+        let seconds = Double(queue.measured(at: time)) / 1e9
         let sojourn = queue.started == 0 ? 0
             : Double(queue.totalWaitNanoseconds + totalServiceNanoseconds) / Double(queue.started) / 1e6
         return StationLoad(name: name, servers: queue.servers, arrivals: queue.arrivals, completed: queue.completed,
-                           seconds: seconds, utilization: queue.utilization(at: time),
+                           from: Double(queue.window.lowerBound) / 1e9, seconds: seconds, utilization: queue.utilization(at: time),
                            meanQueueLength: queue.meanQueueLength(at: time), meanInSystem: queue.meanInSystem(at: time),
                            arrivalRate: seconds > 0 ? Double(queue.arrivals) / seconds : 0,
                            throughput: seconds > 0 ? Double(queue.completed) / seconds : 0, meanSojournMs: sojourn,
@@ -90,7 +92,7 @@ public struct Station<Host: Actor>: Sendable {
         var nanoseconds = started.request.serviceTime.sampleNanoseconds(using: &random)
         if started.request.scale != 1 { nanoseconds = Int64((Double(nanoseconds) * started.request.scale).rounded()) }
         let service = Duration.nanoseconds(nanoseconds)
-        totalServiceNanoseconds += nanoseconds
+        if queue.window.contains(started.startedAt.nanoseconds) { totalServiceNanoseconds += nanoseconds }
         return Service(finishesAt: started.startedAt.advanced(by: service),
                        visit: StationVisit(wait: started.wait, service: service),
                        completion: started.request.completion)

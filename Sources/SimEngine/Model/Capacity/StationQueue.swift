@@ -22,6 +22,9 @@ public struct StationQueue<Request> {
 
     /// The number of servers.
     public let servers: Int
+    /// The span the measurements cover (counts, waits and the areas under the busy servers and
+    /// the queue), in nanoseconds of the run: a scenario's steady state, say.
+    public let window: Range<Int64>
     /// Servers busy now.
     public private(set) var busy = 0
     /// Requests waiting for a server, oldest first from `waitingHead`; served entries before it
@@ -42,9 +45,12 @@ public struct StationQueue<Request> {
     private var queuedNanoseconds: Int64 = 0
     private var lastChange = SimulationInstant.start
 
-    public init(servers: Int) {
+    /// Creates a station of `servers` servers that measures itself over `window` (by default,
+    /// the whole run).
+    public init(servers: Int, window: Range<Int64> = 0..<Int64.max) {
         precondition(servers > 0, "a station needs at least one server")
         self.servers = servers
+        self.window = window
     }
 
     /// Requests waiting now.
@@ -53,14 +59,14 @@ public struct StationQueue<Request> {
     /// A request arrives: it starts at once if a server is free, otherwise it queues.
     public mutating func arrive(_ request: Request, at time: SimulationInstant) -> Started? {
         account(until: time)
-        arrivals += 1
+        if window.contains(time.nanoseconds) { arrivals += 1 }
         guard busy < servers else {
             waiting.append((request, time))
             longestQueue = Swift.max(longestQueue, queueLength)
             return nil
         }
         busy += 1
-        started += 1
+        if window.contains(time.nanoseconds) { started += 1 }
         return Started(request: request, arrivedAt: time, startedAt: time)
     }
 
@@ -68,15 +74,17 @@ public struct StationQueue<Request> {
     public mutating func finish(at time: SimulationInstant) -> Started? {
         precondition(busy > 0, "a station finished work it never started")
         account(until: time)
-        completed += 1
+        if window.contains(time.nanoseconds) { completed += 1 }
         guard waitingHead < waiting.count else {
             busy -= 1
             return nil
         }
         let next = waiting[waitingHead]
         waitingHead += 1
-        started += 1
-        totalWaitNanoseconds += time.nanoseconds - next.arrivedAt.nanoseconds
+        if window.contains(time.nanoseconds) {
+            started += 1
+            totalWaitNanoseconds += time.nanoseconds - next.arrivedAt.nanoseconds
+        }
         if waitingHead > 1024 && waitingHead * 2 > waiting.count {
             waiting.removeFirst(waitingHead)
             waitingHead = 0
@@ -84,28 +92,46 @@ public struct StationQueue<Request> {
         return Started(request: next.request, arrivedAt: next.arrivedAt, startedAt: time)
     }
 
-    /// The share of server time spent busy from the start until `time`, from 0 to 1.
+    /// The length of the window measured so far at `time`, in nanoseconds.
+    public func measured(at time: SimulationInstant) -> Int64 {
+        Swift.max(0, Swift.min(time.nanoseconds, window.upperBound) - window.lowerBound)
+    }
+
+    /// The share of server time spent busy in the window until `time`, from 0 to 1.
     public func utilization(at time: SimulationInstant) -> Double {
-        let elapsed = Double(time.nanoseconds) * Double(servers)
+        let elapsed = Double(measured(at: time)) * Double(servers)
         guard elapsed > 0 else { return 0 }
-        let busyUntilNow = busyNanoseconds + Int64(busy) * (time.nanoseconds - lastChange.nanoseconds)
-        return Double(busyUntilNow) / elapsed
+        return Double(busyNanoseconds(at: time)) / elapsed
     }
 
-    /// Requests waiting on average from the start until `time`: L_q.
+    /// Server time spent busy in the window until `time` (server-nanoseconds).
+    public func busyNanoseconds(at time: SimulationInstant) -> Int64 {
+        busyNanoseconds + Int64(busy) * overlap(from: lastChange.nanoseconds, to: time.nanoseconds)
+    }
+
+    /// The queue's length integrated over the window until `time` (request-nanoseconds).
+    public func queuedNanoseconds(at time: SimulationInstant) -> Int64 {
+        queuedNanoseconds + Int64(queueLength) * overlap(from: lastChange.nanoseconds, to: time.nanoseconds)
+    }
+
+    /// Requests waiting on average over the window until `time`: L_q.
     public func meanQueueLength(at time: SimulationInstant) -> Double {
-        guard time.nanoseconds > 0 else { return 0 }
-        let queued = queuedNanoseconds + Int64(queueLength) * (time.nanoseconds - lastChange.nanoseconds)
-        return Double(queued) / Double(time.nanoseconds)
+        let elapsed = measured(at: time)
+        return elapsed > 0 ? Double(queuedNanoseconds(at: time)) / Double(elapsed) : 0
     }
 
-    /// Requests waiting or being served on average from the start until `time`: L.
+    /// Requests waiting or being served on average over the window until `time`: L.
     public func meanInSystem(at time: SimulationInstant) -> Double {
         meanQueueLength(at: time) + utilization(at: time) * Double(servers)
     }
 
+    /// How much of `start..<end` lies in the window.
+    private func overlap(from start: Int64, to end: Int64) -> Int64 {
+        Swift.max(0, Swift.min(end, window.upperBound) - Swift.max(start, window.lowerBound))
+    }
+
     private mutating func account(until time: SimulationInstant) {
-        let elapsed = time.nanoseconds - lastChange.nanoseconds
+        let elapsed = overlap(from: lastChange.nanoseconds, to: time.nanoseconds)
         busyNanoseconds += Int64(busy) * elapsed
         queuedNanoseconds += Int64(queueLength) * elapsed
         lastChange = time

@@ -90,9 +90,10 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
         self.configuration = configuration
         self.clientLink = clientLink
         let entity = UInt64(id)
-        connectStation = Station(capacity.connect, random: engine.random("station.gateway.connect", entity: entity))
-        parseStation = Station(capacity.parse, random: engine.random("station.gateway.parse", entity: entity))
-        fanoutStation = Station(capacity.fanout, random: engine.random("station.gateway.fanout", entity: entity))
+        let window = telemetry.stationWindow
+        connectStation = Station(capacity.connect, random: engine.random("station.gateway.connect", entity: entity), window: window)
+        parseStation = Station(capacity.parse, random: engine.random("station.gateway.parse", entity: entity), window: window)
+        fanoutStation = Station(capacity.fanout, random: engine.random("station.gateway.fanout", entity: entity), window: window)
         presence = PresenceTracker(heartbeatTimeout: configuration.heartbeatInterval + configuration.heartbeatTimeout)
         connections = ConnectionTable(node: id)
         stageLatency = (telemetry.handle(.stage(.connect)), telemetry.handle(.stage(.parse)),

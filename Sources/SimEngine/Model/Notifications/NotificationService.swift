@@ -69,7 +69,7 @@ public actor NotificationService: ModelActor {
             guard profile.concurrency > 0 else { continue }
             providerStations[channel] = Station(
                 StationConfiguration(servers: profile.concurrency, serviceTime: profile.latency),
-                random: engine.random("station.provider.\(channel.rawValue)", entity: entity))
+                random: engine.random("station.provider.\(channel.rawValue)", entity: entity), window: telemetry.stationWindow)
         }
     }
 

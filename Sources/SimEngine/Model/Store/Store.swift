@@ -40,7 +40,7 @@ public actor Store: ModelActor {
         self.telemetry = telemetry
         self.configuration = configuration
         pool = Station(StationConfiguration(servers: configuration.poolSize, serviceTime: configuration.writeLatency),
-                       random: engine.random("station.store.pool", entity: entity))
+                       random: engine.random("station.store.pool", entity: entity), window: telemetry.stationWindow)
         failures = engine.random("store.failures", entity: entity)
         writeLatency = telemetry.handle(.stage(.storeWrite))
         readLatency = telemetry.handle(.stage(.storeRead))

@@ -1,5 +1,6 @@
 public import SimCheckers
 public import SimMetrics
+public import SimEvents
 
 /// One seed's run in a search: its verdict, what failed, its counts, and how to run it again.
 /// What `explore.json` keeps of each run; the whole histograms are merged, not kept per run.
@@ -24,6 +25,9 @@ public struct SeedRun: Codable, Equatable, Sendable {
     /// Each latency metric's summary in this run alone, for comparisons that test over seeds
     /// (`simrun compare`); nil only in an `explore.json` written before it was recorded.
     public var latency: [String: LatencySummary]?
+    /// How loaded each station was in this run; nil only in an `explore.json` written before
+    /// stations were measured.
+    public var stations: [StationLoad]?
     /// The command that runs this seed again.
     public var command: String
 
@@ -41,6 +45,7 @@ public struct SeedRun: Codable, Equatable, Sendable {
         violated = summary.invariants.filter { $0.status == .fail }
         thresholds = summary.thresholds
         latency = summary.latency
+        stations = summary.stations
         command = summary.command
     }
 }
