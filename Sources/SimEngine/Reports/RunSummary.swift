@@ -12,7 +12,7 @@ public import SimMetrics
 ///
 /// Keys are snake_case. `schema_version` changes whenever a key is removed or changes meaning;
 /// keys may be added without a change.
-public struct RunSummary: Codable, Equatable, Sendable {
+public struct RunSummary: Codable, Equatable, Sendable, JSONReport {
     /// The version of this layout.
     public static let currentSchemaVersion = 1
 
@@ -184,11 +184,4 @@ public struct RunSummary: Codable, Equatable, Sendable {
         return try decoder.decode(RunSummary.self, from: data)
     }
 
-    /// The summary as pretty-printed JSON with sorted keys.
-    public func jsonText() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
-    }
 }

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SimMetrics
 import SimSupport
 
@@ -22,7 +17,7 @@ import SimSupport
 ///                                tolerances: [ComparisonTolerance(metric: "default", percent: 5)])
 /// print(comparison.regressed, comparison.markdown)
 /// ```
-public struct RunComparison: Codable, Equatable, Sendable {
+public struct RunComparison: Codable, Equatable, Sendable, JSONReport {
     /// The version of `compare.json`'s layout.
     public static let currentSchemaVersion = 1
     public var schemaVersion = RunComparison.currentSchemaVersion
@@ -119,13 +114,6 @@ public struct RunComparison: Codable, Equatable, Sendable {
         return values.count == side.runs.count ? values : []
     }
 
-    /// `compare.json`: pretty-printed, keys sorted, snake_case.
-    public func jsonText() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
-    }
 
     /// `compare.md`, for a pull-request comment: the verdict, what regressed and improved,
     /// then every metric folded.

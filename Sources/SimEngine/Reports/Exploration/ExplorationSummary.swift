@@ -19,7 +19,7 @@ public import SimMetrics
 /// let summary = ExplorationSummary(scenario: "race-demo", …, runs: runs, histograms: merged, …)
 /// print(summary.groups.first?.command ?? "no failures")
 /// ```
-public struct ExplorationSummary: Codable, Equatable, Sendable {
+public struct ExplorationSummary: Codable, Equatable, Sendable, JSONReport {
     /// The version of this layout.
     public static let currentSchemaVersion = 1
 
@@ -190,13 +190,6 @@ public struct ExplorationSummary: Codable, Equatable, Sendable {
         }
     }
 
-    /// The summary as pretty-printed JSON with sorted keys.
-    public func jsonText() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
-    }
 
     /// Reads `explore.json`.
     public static func decode(_ data: Data) throws -> ExplorationSummary {

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import SimMetrics
 
 /// What `simrun sweep` found: for each setting of the other parameter, the knee of the load
@@ -10,7 +5,7 @@ import SimMetrics
 /// points the search ran, and the station nearest saturation there.
 ///
 /// Written as `sweep.json`, `sweep.csv`, `sweep.md` and `sweep.html`.
-public struct SweepSummary: Codable, Equatable, Sendable {
+public struct SweepSummary: Codable, Equatable, Sendable, JSONReport {
     /// The version of `sweep.json`'s layout.
     public static let currentSchemaVersion = 1
     public var schemaVersion = SweepSummary.currentSchemaVersion
@@ -33,13 +28,6 @@ public struct SweepSummary: Codable, Equatable, Sendable {
         self.levels = levels
     }
 
-    /// `sweep.json`: pretty-printed, keys sorted, snake_case.
-    public func jsonText() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
-    }
 
     /// `sweep.csv`: one row per point, `fixed,value,passed,seeds,p50_ms,p95_ms,p99_ms,bottleneck,utilization,failures`.
     public var csv: String {
