@@ -73,6 +73,17 @@ struct CommandLineTests {
         #expect(cells.allSatisfy { ($0[count] == "0") == ($0[median].isEmpty) })
     }
 
+    @Test func versionPrintsTheProductsVersionAndTheTraceHeaderRecordsIt() throws {
+        let result = try SimrunBinary.run(["--version"])
+        #expect(result.status == 0)
+        let version = result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(version.split(separator: ".").count == 3 && version.allSatisfy { $0.isNumber || $0 == "." }, "\(version)")
+        let out = try SimrunBinary.temporaryFolder()
+        _ = try SimrunBinary.run(["run", "--clients", "20", "--duration", "2s", "--trace", "--quiet", "--out", out])
+        let header = try String(contentsOfFile: out + "/trace.jsonl", encoding: .utf8).prefix { $0 != "\n" }
+        #expect(header.contains("\"simrun\":\"\(version)\""), "\(header)")
+    }
+
     @Test func aBareRunUsesTheDefaultScenario() throws {
         let out = try SimrunBinary.temporaryFolder()
         let result = try SimrunBinary.run(["--out", out] + small)
