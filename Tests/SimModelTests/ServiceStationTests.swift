@@ -36,6 +36,31 @@ struct ServiceStationTests {
         #expect(queue.utilization(at: at(20)) == 39.0 / 40.0)
     }
 
+    /// The same requests measured over 5–15 ms only: what arrives, starts and finishes outside
+    /// the window is not counted, and the areas are cut at its edges.
+    @Test func aWindowCountsOnlyWhatHappensInsideIt() {
+        var queue = StationQueue<String>(servers: 2, window: 5_000_000..<15_000_000)
+        _ = queue.arrive("a", at: at(0))
+        _ = queue.arrive("b", at: at(1))
+        _ = queue.arrive("c", at: at(6))      // in the window, waits
+        _ = queue.arrive("d", at: at(7))      // in the window, waits
+        _ = queue.finish(at: at(10))          // a ends, c starts after 4 ms
+        _ = queue.finish(at: at(16))          // b ends after the window, d starts outside it
+        #expect(queue.arrivals == 2 && queue.started == 1 && queue.completed == 1)
+        #expect(queue.totalWaitNanoseconds == 4_000_000)
+        #expect(queue.measured(at: at(20)) == 10_000_000)
+        // Both servers busy all through the window; the queue held 1 from 6 to 7, 2 from 7 to
+        // 10, 1 from 10 to 15: 1 + 6 + 5 = 12 request-ms over 10 ms.
+        #expect(queue.utilization(at: at(20)) == 1)
+        #expect(abs(queue.meanQueueLength(at: at(20)) - 1.2) < 1e-12)
+        #expect(abs(queue.meanInSystem(at: at(20)) - 3.2) < 1e-12)
+        // Read before the window ends, it covers what has passed of it.
+        var early = StationQueue<String>(servers: 1, window: 5_000_000..<15_000_000)
+        _ = early.arrive("a", at: at(0))
+        #expect(early.measured(at: at(8)) == 3_000_000 && early.utilization(at: at(8)) == 1)
+        #expect(early.measured(at: at(2)) == 0 && early.utilization(at: at(2)) == 0)
+    }
+
     /// Mean sojourn at a one-server station with exponential service (mean 10 ms: capacity
     /// 100 per second) under Poisson arrivals at `rate` per second, over 200 virtual seconds.
     private func meanSojourn(rate: Double, seed: UInt64) async throws -> Double {

@@ -16,9 +16,9 @@ public import SimRuntime
 ///
 /// ```swift
 /// var merge = TraceMerge(workers: 2)
-/// var batch = [TraceMerge.Entry(event: event, time: at)]
+/// var batch = [TraceMerge.Entry(event: event, time: at)], none: [TraceMerge.Entry] = []
 /// merge.hand(&batch, from: 1, watermark: now)   // worker 0's batch, waits for worker 1
-/// merge.hand(&empty, from: 2, watermark: nil)   // worker 1 is idle: the batch is released
+/// merge.hand(&none, from: 2, watermark: nil)    // worker 1 is idle: the batch is released
 /// merge.release { entry in print(entry.time, entry.event) }
 /// ```
 ///

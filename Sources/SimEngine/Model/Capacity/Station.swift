@@ -72,7 +72,7 @@ public struct Station<Host: Actor>: Sendable {
     public var longestQueue: Int { queue.longestQueue }
     /// Requests waiting now.
     public var queueLength: Int { queue.queueLength }
-    /// The share of server time spent busy from the start until `time`.
+    /// The share of server time spent busy over the station's window until `time`.
     public func utilization(at time: SimulationInstant) -> Double { queue.utilization(at: time) }
 
     /// How loaded the station was over its window until `time`, under `name`.

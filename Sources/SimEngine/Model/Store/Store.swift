@@ -82,7 +82,7 @@ public actor Store: ModelActor {
         isAvailable = available
     }
 
-    /// The share of pool time spent busy so far.
+    /// The share of pool time spent busy so far, over the window the telemetry sets for stations.
     public var utilization: Double { pool.utilization(at: engine.now) }
 
     private nonisolated func request<A: ModelActor>(for requester: A, isWrite: Bool,
