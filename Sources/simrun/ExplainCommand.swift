@@ -24,6 +24,9 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override one parameter first; repeatable.", valueName: "key.path=value"))
     var overrides: [String] = []
 
+    @Flag(help: "Leave out the comment beside each key that says what it means and in what unit.")
+    var bare = false
+
     func run() throws {
         let resolved: ChatScenario
         do throws(ConfigurationFileError) {
@@ -33,7 +36,8 @@ struct ExplainCommand: ParsableCommand {
             throw ExitStatus.badInput.exitCode
         }
         do {
-            print(try ScenarioSource.text(of: resolved, json: format == .json), terminator: "")
+            let text = try ScenarioSource.text(of: resolved, json: format == .json)
+            print(format == .json || bare ? text : ScenarioKeyNotes.annotate(text), terminator: "")
         } catch {
             FileHandle.standardError.write(Data("simrun: \(error)\n".utf8))
             throw ExitStatus.internalError.exitCode

@@ -48,7 +48,7 @@ struct HostileInputTests {
 struct InputErrorTests {
     /// `simrun explain quickstart`, with `edit` applied to its text, written to a file.
     private func quickstartFile(_ edit: (String) -> [UInt8]) throws -> String {
-        let text = try SimrunBinary.run(["explain", "quickstart"]).standardOutput
+        let text = try SimrunBinary.run(["explain", "quickstart", "--bare"]).standardOutput
         let path = try SimrunBinary.temporaryFolder() + "/edited.yaml"
         try Data(edit(text)).write(to: URL(fileURLWithPath: path))
         return path
@@ -59,7 +59,7 @@ struct InputErrorTests {
     }
 
     @Test func aRangeErrorInAFileNamesItsLine() throws {
-        let original = try SimrunBinary.run(["explain", "quickstart"]).standardOutput
+        let original = try SimrunBinary.run(["explain", "quickstart", "--bare"]).standardOutput
         let file = try quickstartFile { Array($0.replacingOccurrences(of: "\nrooms: 400\n", with: "\nrooms: 0\n").utf8) }
         let result = try SimrunBinary.run(["run", file, "--out", try SimrunBinary.temporaryFolder() + "/r"])
         #expect(result.status == 64)
@@ -86,7 +86,7 @@ struct InputErrorTests {
     }
 
     @Test func aDuplicateKeyNamesBothLines() throws {
-        let original = try SimrunBinary.run(["explain", "quickstart"]).standardOutput
+        let original = try SimrunBinary.run(["explain", "quickstart", "--bare"]).standardOutput
         let file = try quickstartFile { Array($0.replacingOccurrences(of: "\nrooms: 400\n", with: "\nrooms: 400\nrooms: 500\n").utf8) }
         let line = lineNumber(of: "rooms:", in: original)
         let result = try SimrunBinary.run(["run", file])
@@ -116,7 +116,7 @@ struct InputErrorTests {
     }
 
     @Test func optionalKeysTheScenarioLeavesOutCanBeSet() throws {
-        let result = try SimrunBinary.run(["explain", "quickstart", "--set", "sessions_per_second=5",
+        let result = try SimrunBinary.run(["explain", "quickstart", "--bare", "--set", "sessions_per_second=5",
                                            "--set", "session_length={kind: constant, value: 20}",
                                            "--set", "agents={share: 0.1, capacity: 4}"])
         #expect(result.status == 0, "\(result.standardError)")

@@ -38,9 +38,14 @@ struct ScenarioFileTests {
     }
 
     @Test func setOverridesAnyParameterAndShowsInTheExplanation() throws {
-        let explained = try SimrunBinary.run(["explain", "--set", "system.gateway.nodes=3", "--set", "think_time={kind: constant, value: 2}"])
+        let overrides = ["--set", "system.gateway.nodes=3", "--set", "think_time={kind: constant, value: 2}"]
+        let explained = try SimrunBinary.run(["explain", "--bare"] + overrides)
         #expect(explained.standardOutput.contains("    nodes: 3\n"))
         #expect(explained.standardOutput.contains("think_time:\n  kind: constant\n  value: 2.0\n"))
+        // Without --bare each key says what it means and in what unit.
+        let noted = try SimrunBinary.run(["explain"] + overrides).standardOutput
+        #expect(noted.contains("    nodes: 3  # gateway nodes; users are pinned to node user % nodes"))
+        #expect(noted.contains("  value: 2.0  # seconds, every time\n"))
         let plain = try hash(small)
         let threeNodes = try hash(small + ["--set", "system.gateway.nodes=3"])
         #expect(plain.hash != nil && threeNodes.hash != nil && plain.hash != threeNodes.hash)
