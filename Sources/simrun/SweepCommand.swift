@@ -84,7 +84,7 @@ struct SweepCommand: ParsableCommand {
             var search = KneeSearch(range: load.range, resolution: step)
             var points: [SweepPoint] = []
             while let value = search.next() {
-                let point = try await run(scenario(load: value, other: setting), value: value)
+                let point = try await run(scenario(load: value, other: setting), value: value, folder: folder)
                 if !quiet { print(progressLine(point, key: load.key, setting: setting)) }
                 search.record(value, passed: point.passed)
                 points.append(point)
@@ -133,7 +133,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     /// Runs the seeds at one point.
-    private func run(_ scenario: ChatScenario, value: Int) async throws -> SweepPoint {
+    private func run(_ scenario: ChatScenario, value: Int, folder: ReportFolder) async throws -> SweepPoint {
         let explorer = SeedExplorer(scenario: scenario, seeds: Array(1...UInt64(seeds)), jobs: jobs,
                                     extraThresholds: options.thresholdTexts,
                                     command: { "simrun run \(options.scenario) --seed \($0)" + options.arguments(for: scenario) })
@@ -142,8 +142,8 @@ struct SweepCommand: ParsableCommand {
             outcome = try await explorer.run(monitor: { _, _ in Interruption.isRequested() })
         } catch {
             switch error {
-            case .engine(_, .interrupted):
-                throw ExitStatus.internalError.reported("interrupted")
+            case .engine(_, .interrupted(let at)) where Interruption.isRequested():
+                throw folder.interrupted("\(Interruption.signalName) at virtual time \(at)")
             case .engine(let seed, let problem):
                 throw ExitStatus.internalError.reported("seed \(seed) at \(value): \(problem.description)")
             case .invalidDraw(let seed, let problem):
