@@ -31,7 +31,7 @@ public struct ProgressLine: Sendable {
     /// The line for `progress`, `wallSeconds` into the run, with the engine running
     /// `eventsPerSecond`.
     public func text(for progress: RunProgress, wallSeconds: Double, eventsPerSecond: Double) -> String {
-        let total = Self.seconds(length)
+        let total = length.inSeconds
         let now = progress.now.seconds
         var parts = ["progress"]
         if total > 0 {
@@ -46,7 +46,7 @@ public struct ProgressLine: Sendable {
             }
             parts.append("ETA " + (left.map(Self.clock) ?? "--"))
         }
-        parts.append("t \(DecimalText.fixed(now, digits: 1)) s of \(DecimalText.fixed(Self.seconds(load), digits: 0)) s load")
+        parts.append("t \(DecimalText.fixed(now, digits: 1)) s of \(DecimalText.fixed(load.inSeconds, digits: 0)) s load")
         if mode == .sim { parts.append("\(DecimalText.fixed(eventsPerSecond / 1e6, digits: 2))M events/s") }
         parts.append("\(progress.connectedClients) clients")
         parts.append("\(progress.violations) violations")
@@ -66,9 +66,5 @@ public struct ProgressLine: Sendable {
 
     private static func padded(_ text: String, to width: Int) -> String {
         String(repeating: " ", count: Swift.max(0, width - text.count)) + text
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -84,7 +84,7 @@ public struct RunBudget: Equatable, Sendable {
                    amount: Self.eventsPerMessage * clients * habits.editsPerMinute / 60 * (1 + roomSize)),
             Cost(parameter: "system.gateway.heartbeat_interval",
                    description: "heartbeats (every \(DurationText.format(system.gateway.heartbeatInterval)) from each of \(Self.number(scenario.clients)) clients)",
-                   amount: 4 * clients / Self.seconds(of: system.gateway.heartbeatInterval)),
+                   amount: 4 * clients / system.gateway.heartbeatInterval.inSeconds),
         ]
         if let notifications = scenario.notifications {
             sources.append(Cost(parameter: "notifications.per_minute",
@@ -97,9 +97,9 @@ public struct RunBudget: Equatable, Sendable {
                                   amount: 50 * arrivals * Double(scenario.roomsPerClient)))
         }
         self.sources = sources.sorted { $0.amount > $1.amount }
-        virtualSeconds = Self.seconds(of: scenario.duration) + Self.seconds(of: scenario.drain)
+        virtualSeconds = scenario.duration.inSeconds + scenario.drain.inSeconds
 
-        let retained = Swift.min(messages * Self.seconds(of: scenario.duration),
+        let retained = Swift.min(messages * scenario.duration.inSeconds,
                                  Double(scenario.rooms) * Double(system.rooms.maxMessages))
         let holders = [
             Cost(parameter: "clients", description: "\(Self.number(scenario.clients)) clients",
@@ -136,10 +136,6 @@ public struct RunBudget: Equatable, Sendable {
                     + "and this machine has \(Self.bytes(memoryAvailable))",
                 remedy: "lower \(largestHolder.parameter), or pass --insist to run it anyway")
         }
-    }
-
-    private static func seconds(of duration: Duration) -> Double {
-        Double(duration.wholeNanoseconds) / 1e9
     }
 
     private static func seconds(_ value: Double) -> String {

@@ -187,8 +187,8 @@ extension ScheduledFault.Kind: Codable {
 extension ScheduledFault {
     /// When the fault is active, labelled for a chart: its kind, and its node where it has one.
     public var window: FaultWindow {
-        let start = Double(at.components.seconds) + Double(at.components.attoseconds) / 1e18
-        let seconds = length.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? 0
+        let start = at.inSeconds
+        let seconds = length?.inSeconds ?? 0
         let node: String = switch action {
         case .dropConnections(let node), .crashNode(let node), .partitionNode(let node, _): " \(node)"
         case .dropShare(let share): " \(Int((share * 100).rounded())) %"

@@ -120,7 +120,7 @@ struct ExploreCommand: ParsableCommand, Sendable {
         let elapsed = start.duration(to: .now)
         let summary = ExplorationSummary(
             scenario: scenario.name, seeds: range.description, shards: [shard.description], swarm: swarm, jobs: jobs,
-            wallSeconds: Double(elapsed.wholeNanoseconds) / 1e9, stoppedEarly: outcome.stoppedEarly,
+            wallSeconds: elapsed.inSeconds, stoppedEarly: outcome.stoppedEarly,
             judgement: merged ? .merged : .each, allowedBreaches: allowedBreaches, guarantees: outcome.guarantees,
             runs: outcome.runs, histograms: outcome.histograms, thresholds: thresholds,
             config: try? JSONValue(encoding: scenario))

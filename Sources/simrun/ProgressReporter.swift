@@ -36,20 +36,16 @@ final class ProgressReporter: Sendable {
         let shown: String? = state.withLock { state in
             if let last = state.lastShown, last.duration(to: now) < interval { return nil }
             // The first line's rate is since the run started, every later one's since the line before.
-            let seconds = Self.seconds((state.lastShown ?? started).duration(to: now))
+            let seconds = (state.lastShown ?? started).duration(to: now).inSeconds
             let rate = seconds > 0 ? Double(progress.events &- state.lastEvents) / seconds : 0
             state.lastShown = now
             state.lastEvents = progress.events
             state.lines += 1
-            return line.text(for: progress, wallSeconds: Self.seconds(started.duration(to: now)), eventsPerSecond: rate)
+            return line.text(for: progress, wallSeconds: started.duration(to: now).inSeconds, eventsPerSecond: rate)
         }
         guard let shown else { return }
         let text = interactive ? "\r\u{1B}[2K" + shown : shown + "\n"
         FileHandle.standardError.write(Data(text.utf8))
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Ends the progress display before the summary is printed.

@@ -70,7 +70,7 @@ struct SweepCommand: ParsableCommand {
         // The scenario must resolve at both ends of the ranges before anything runs.
         for value in [load.range.lowerBound, load.range.upperBound] {
             for fixed in [other?.range.lowerBound, other?.range.upperBound] {
-                _ = try scenario(load: value, other: fixed.map { (other!.key, $0) })
+                _ = try scenario((load.key, value), other: fixed.map { (other!.key, $0) })
             }
         }
         let folder = try ReportFolder(out, names: Self.reportNames)
@@ -84,7 +84,7 @@ struct SweepCommand: ParsableCommand {
             var search = KneeSearch(range: load.range, resolution: step)
             var points: [SweepPoint] = []
             while let value = search.next() {
-                let point = try await run(scenario(load: value, other: setting), value: value, folder: folder)
+                let point = try await run(scenario((load.key, value), other: setting), value: value, folder: folder)
                 if !quiet { print(progressLine(point, key: load.key, setting: setting)) }
                 search.record(value, passed: point.passed)
                 points.append(point)
@@ -125,10 +125,10 @@ struct SweepCommand: ParsableCommand {
         return "  " + prefix + "\(key)=\(point.value): " + verdict + latency + busiest
     }
 
-    /// The scenario with the load at `load` and the other parameter at its setting.
-    private func scenario(load: Int, other: (String, Int)?) throws -> ChatScenario {
+    /// The scenario with the load parameter and the other one (if any) at their settings.
+    private func scenario(_ load: (String, Int), other: (String, Int)?) throws -> ChatScenario {
         var options = self.options
-        options.overrides += ["\(try Self.parse(varied[0]).key)=\(load)"] + (other.map { ["\($0.0)=\($0.1)"] } ?? [])
+        options.overrides += ["\(load.0)=\(load.1)"] + (other.map { ["\($0.0)=\($0.1)"] } ?? [])
         return try options.resolve()
     }
 

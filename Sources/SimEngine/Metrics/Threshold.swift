@@ -75,8 +75,11 @@ public struct Threshold: Equatable, Sendable {
 
     /// `value`, a figure of `metric` in `unit`, as reports print it: latencies and rates to two
     /// decimals, `delivery_ratio` to four (0.9955 must not read as 1.00), counts whole, each
-    /// followed by its unit (`125.40 ms`, `1200.00/s`, `0.9955`, `3`).
-    public static func text(of value: Double, unit: String, metric: String) -> String {
+    /// followed by its unit (`125.40 ms`, `1200.00/s`, `0.9955`, `3`). A nil unit is that of a
+    /// result written before units were recorded, when every threshold but the ratio was a
+    /// latency.
+    public static func text(of value: Double, unit: String?, metric: String) -> String {
+        let unit = unit ?? (metric == "delivery_ratio" ? "" : "ms")
         var digits = unit.isEmpty ? (metric == "delivery_ratio" ? 4 : 0) : 2
         if unit == "ms", value != 0, value.magnitude < 1 {
             // Microsecond limits keep three significant digits: 0.00100 ms, not 0.00 ms.

@@ -1,4 +1,5 @@
 import SimMetrics
+import SimSupport
 import SimCheckers
 
 /// A run as one self-contained HTML page: the message counts, the verdicts (failures first), the
@@ -12,7 +13,7 @@ public enum HTMLReport {
         let (seriesNames, latencyNames, intervals) = (result.timeSeries.series, result.timeSeries.latencies,
                                                       result.timeSeries.intervals)
         let step = result.timeSeries.interval
-        let stepSeconds = Double(step.components.seconds) + Double(step.components.attoseconds) / 1e18
+        let stepSeconds = step.inSeconds
         func column(_ name: String) -> [(x: Double, y: Double)] {
             guard let index = seriesNames.firstIndex(of: name) else { return [] }
             return intervals.map { ($0.start.seconds, Double($0.values[index])) }
@@ -89,7 +90,7 @@ public enum HTMLReport {
         let stationRows = (summary.stations ?? []).map { station in
             let width = Int((station.utilization * 200).rounded())
             let bar = "<div class=\"bar\" style=\"width: \(width)px\"></div>"
-            return "<tr\(station.name == summary.bottleneck?.name && station.utilization > 0 ? " class=\"bottleneck\"" : "")>"
+            return "<tr\(station.name == summary.bottleneck?.name ? " class=\"bottleneck\"" : "")>"
                 + "<td>\(escape(station.name))</td><td>\(station.servers)</td>"
                 + "<td>\(bar) \(MarkdownSummary.percent(station.utilization))</td>"
                 + "<td class=\"count\">\(MarkdownSummary.format(station.meanQueueLength))</td>"

@@ -51,7 +51,7 @@ public enum MarkdownSummary {
                 lines.append("| \(name) | \(latency.count) | " + figures.joined(separator: " | ") + " |")
             }
         }
-        if let stations = summary.stations, let bottleneck = summary.bottleneck, bottleneck.utilization > 0 {
+        if let stations = summary.stations, let bottleneck = summary.bottleneck {
             lines += ["", "Bottleneck: `\(bottleneck.name)`, busy \(percent(bottleneck.utilization)) of the run "
                       + "(\(bottleneck.servers) server(s), mean queue \(format(bottleneck.meanQueueLength)))."]
             lines += ["", "<details><summary>\(stations.count) stations</summary>", "",

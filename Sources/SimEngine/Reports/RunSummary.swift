@@ -101,7 +101,7 @@ public struct RunSummary: Codable, Equatable, Sendable, JSONReport {
         }
 
         private func text(_ value: Double) -> String {
-            Threshold.text(of: value, unit: unit ?? (metric == "delivery_ratio" ? "" : "ms"), metric: metric)
+            Threshold.text(of: value, unit: unit, metric: metric)
         }
     }
 
@@ -164,10 +164,8 @@ public struct RunSummary: Codable, Equatable, Sendable, JSONReport {
         self.config = config
     }
 
-    /// The station nearest saturation (the highest utilisation), if any station was measured.
-    public var bottleneck: StationLoad? {
-        stations?.max { ($0.utilization, $1.name) < ($1.utilization, $0.name) }
-    }
+    /// The station nearest saturation (``StationLoad/busiest(of:)``), if any was busy.
+    public var bottleneck: StationLoad? { stations.flatMap(StationLoad.busiest) }
 
     /// Descriptions of every guarantee that was violated; empty when all held.
     public var violations: [String] {

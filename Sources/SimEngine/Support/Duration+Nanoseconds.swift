@@ -9,4 +9,8 @@ extension Duration {
         if overflow2 { return seconds < 0 ? .min : .max }
         return sum
     }
+
+    /// The duration in seconds, from ``wholeNanoseconds``.
+    @inlinable
+    public var inSeconds: Double { Double(wholeNanoseconds) / 1e9 }
 }

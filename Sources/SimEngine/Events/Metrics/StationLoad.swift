@@ -53,6 +53,12 @@ public struct StationLoad: Codable, Equatable, Sendable {
 }
 
 extension StationLoad {
+    /// The station nearest saturation among `loads`: the highest utilisation (the first by name
+    /// among equals), or nil when none was busy at all.
+    public static func busiest(of loads: [StationLoad]) -> StationLoad? {
+        loads.filter { $0.utilization > 0 }.max { ($0.utilization, $1.name) < ($1.utilization, $0.name) }
+    }
+
     /// Each station's figures averaged over `runs` (one list of loads per run), by name; the
     /// longest queue is the longest of any run.
     public static func mean(of runs: [[StationLoad]]) -> [StationLoad] {

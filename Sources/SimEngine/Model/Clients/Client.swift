@@ -236,7 +236,7 @@ public actor Client: ConnectionPeer {
     /// Drops the network now and then, as the profile says (a flaky connection).
     private func scheduleNetworkDrop() {
         guard let drops = clientProfile?.networkDrops else { return }
-        let gap = Distribution.exponential(mean: Double(drops.every.wholeNanoseconds) / 1e9)
+        let gap = Distribution.exponential(mean: drops.every.inSeconds)
         engine.send(to: self, after: .nanoseconds(gap.sampleNanoseconds(using: &random))) { client in
             guard !client.hasVanished else { return }
             client.loseNetwork(for: drops.lasting)

@@ -208,7 +208,7 @@ public actor GatewayNode<Peer: ConnectionPeer>: ModelActor, BusSubscriber {
     /// Whether `user` has a live connection on this node.
     public func isOnline(_ user: Int) -> Bool { presence.isOnline(user) }
 
-    /// Reports how loaded the node's stages were (connect, parse, fan-out) until now.
+    /// Reports how loaded the node's stages were (connect, parse, fan-out) over the stations' window.
     public func reportStations() {
         let now = engine.now
         for (stage, station) in [("connect", connectStation), ("parse", parseStation), ("fanout", fanoutStation)] {

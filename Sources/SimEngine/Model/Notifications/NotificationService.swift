@@ -250,14 +250,14 @@ public actor NotificationService: ModelActor {
         }
     }
 
-    /// Ends a provider request when its service is done, and starts the next one waiting.
-    /// Reports how loaded each provider's connections were until now, by channel.
+    /// Reports how loaded each provider's connections were over the stations' window, by channel.
     public func reportStations() {
         for (channel, station) in providerStations.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             telemetry.report(station.load(named: "provider.\(channel.rawValue)", at: engine.now))
         }
     }
 
+    /// Ends a provider request when its service is done, and starts the next one waiting.
     private func schedule(_ service: Station<NotificationService>.Service, at channel: NotificationChannel) {
         engine.send(to: self, at: service.finishesAt) { notifications in
             if let next = notifications.providerStations[channel]!.finish(at: notifications.engine.now) {

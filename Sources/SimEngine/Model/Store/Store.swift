@@ -46,7 +46,7 @@ public actor Store: ModelActor {
         readLatency = telemetry.handle(.stage(.storeRead))
     }
 
-    /// Reports how loaded the store's connection pool was until now.
+    /// Reports how loaded the store's connection pool was over the stations' window.
     public func reportStations() {
         telemetry.report(pool.load(named: "store.pool", at: engine.now))
     }

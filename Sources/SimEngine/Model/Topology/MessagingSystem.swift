@@ -79,7 +79,7 @@ public struct MessagingSystem<Peer: ConnectionPeer>: Sendable {
     public func node(forUser user: Int) -> GatewayNode<Peer> { nodes[user % nodes.count] }
 
     /// Has every station of the system (each node's stages, the store's pool, the providers)
-    /// report how loaded it was until now.
+    /// report how loaded it was over the stations' window.
     public func reportStations() async {
         for node in nodes { await node.reportStations() }
         await store.reportStations()

@@ -39,6 +39,6 @@ public struct ThresholdOverSeeds: Codable, Equatable, Sendable {
 
     /// The merged value as reports print it, with its unit; nil when no run produced one.
     public var mergedObservedText: String? {
-        mergedObserved.map { Threshold.text(of: $0, unit: unit ?? (metric == "delivery_ratio" ? "" : "ms"), metric: metric) }
+        mergedObserved.map { Threshold.text(of: $0, unit: unit, metric: metric) }
     }
 }

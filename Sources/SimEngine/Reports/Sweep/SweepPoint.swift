@@ -39,7 +39,5 @@ public struct SweepPoint: Codable, Equatable, Sendable {
     }
 
     /// The station nearest saturation, if any was busy at all.
-    public var bottleneck: StationLoad? {
-        stations.filter { $0.utilization > 0 }.max { ($0.utilization, $1.name) < ($1.utilization, $0.name) }
-    }
+    public var bottleneck: StationLoad? { StationLoad.busiest(of: stations) }
 }

@@ -52,14 +52,7 @@ final class LiveScheduler: TaskExecutor, Sendable {
         }
         for thread in joining { OSThread.join(thread) }
         // The workers have stopped: flush what each left behind, from this thread.
-        let origin = origin
-        for worker in workers {
-            for buffer in worker.buffers {
-                buffer.flush(worker: worker.index, idle: true) {
-                    SimulationInstant(nanoseconds: MonotonicClock.nanoseconds() - origin)
-                }
-            }
-        }
+        for worker in workers { worker.flushBuffers(idle: true) }
     }
 
     /// Units of work executed by all workers. Read after ``shutdown()``.

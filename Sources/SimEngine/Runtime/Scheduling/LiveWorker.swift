@@ -161,8 +161,9 @@ final class LiveWorker: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Hands what this worker buffered to each of ``buffers``.
-    private func flushBuffers(idle: Bool) {
+    /// Hands what this worker buffered to each of ``buffers``. Called on the worker's thread, or
+    /// on another once the worker has stopped.
+    func flushBuffers(idle: Bool) {
         self.idle = idle
         let origin = origin
         for buffer in buffers {
